@@ -1,0 +1,39 @@
+"""pinpoint-mock: a contract-tested fake of Amazon Pinpoint SendUsersMessages for test suites.
+
+Names are imported lazily so that importing the package (and the pytest plugin) stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "validate": "pinpoint_mock.contract",
+    "Report": "pinpoint_mock.contract",
+    "Violation": "pinpoint_mock.contract",
+    "PinpointMockError": "pinpoint_mock.errors",
+    "ContractError": "pinpoint_mock.errors",
+    "PinpointContractWarning": "pinpoint_mock.errors",
+}
+
+__all__ = sorted(_EXPORTS)
+
+if TYPE_CHECKING:
+    from .contract import Report as Report
+    from .contract import Violation as Violation
+    from .contract import validate as validate
+    from .errors import ContractError as ContractError
+    from .errors import PinpointContractWarning as PinpointContractWarning
+    from .errors import PinpointMockError as PinpointMockError
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pinpoint_mock' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,220 @@
+"""The ``pinpoint-mock`` command line.
+
+    pinpoint-mock validate FILE... | -     check requests against the contract
+    pinpoint-mock contracts build|check   regenerate / drift-check the JSON Schema contracts
+
+Exit codes: 0 valid, 1 invalid, 2 usage error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import ContractError, PinpointMockError
+
+#: The service refuses API payloads over 7 MB (413 PayloadTooLargeException).
+MAX_PAYLOAD_BYTES = 7 * 1024 * 1024
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass
+class FileResult:
+    name: str
+    errors: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    problem: str | None = None
+    """Why the input could not be read at all (exit code 2)."""
+
+    def code(self, strict: bool) -> int:
+        if self.problem is not None:
+            return EXIT_USAGE
+        if self.errors or (strict and self.warnings):
+            return EXIT_INVALID
+        return EXIT_OK
+
+    def to_dict(self, strict: bool) -> dict[str, Any]:
+        return {
+            "file": self.name,
+            "valid": self.code(strict) == EXIT_OK,
+            "problem": self.problem,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+
+def _read(name: str, stdin: Any) -> bytes:
+    if name == "-":
+        data: bytes = stdin.buffer.read(MAX_PAYLOAD_BYTES + 1)
+        return data
+    with open(name, "rb") as handle:
+        return handle.read(MAX_PAYLOAD_BYTES + 1)
+
+
+def check_file(name: str, operation: str, stdin: Any) -> FileResult:
+    from .contract import parse_json, validate
+
+    result = FileResult("<stdin>" if name == "-" else name)
+    try:
+        raw = _read(name, stdin)
+    except OSError as exc:
+        result.problem = f"cannot read: {exc.strerror or exc}"
+        return result
+    if len(raw) > MAX_PAYLOAD_BYTES:
+        result.errors.append(
+            {
+                "severity": "error",
+                "path": "",
+                "rule": "payload-size",
+                "value": f">{MAX_PAYLOAD_BYTES} bytes",
+                "message": f"request is larger than the service's 7 MB payload limit "
+                f"({MAX_PAYLOAD_BYTES} bytes; the service answers 413 PayloadTooLargeException)",
+            }
+        )
+        return result
+    try:
+        document = parse_json(raw)
+    except ContractError as exc:
+        result.problem = str(exc)
+        return result
+    if not isinstance(document, dict):
+        from ._validator import json_type_name
+
+        result.errors.append(
+            {
+                "severity": "error",
+                "path": "",
+                "rule": "type",
+                "value": json_type_name(document),
+                "message": f"the request is {json_type_name(document)}, expected a JSON object",
+            }
+        )
+        return result
+    report = validate(document, operation)
+    result.errors = [v.to_dict() for v in report.errors]
+    result.warnings = [v.to_dict() for v in report.warnings]
+    return result
+
+
+def _print_human(results: list[FileResult], strict: bool, out: TextIO) -> None:
+    for result in results:
+        code = result.code(strict)
+        if result.problem is not None:
+            print(f"{result.name}: unreadable: {result.problem}", file=out)
+            continue
+        if not result.errors and not result.warnings:
+            print(f"{result.name}: valid", file=out)
+            continue
+        verdict = "valid with warnings" if code == EXIT_OK else "invalid"
+        print(f"{result.name}: {verdict}", file=out)
+        for item in result.errors + result.warnings:
+            print(f"  {item['severity']:<7}  {item['message']}  [{item['rule']}]", file=out)
+    print(_summary(results, strict), file=out)
+
+
+def _summary(results: list[FileResult], strict: bool) -> str:
+    valid = sum(1 for r in results if r.code(strict) == EXIT_OK)
+    unreadable = sum(1 for r in results if r.problem is not None)
+    invalid = len(results) - valid - unreadable
+    errors = sum(len(r.errors) for r in results)
+    warnings = sum(len(r.warnings) for r in results)
+    files = "file" if len(results) == 1 else "files"
+    parts = [f"{valid} valid", f"{invalid} invalid"]
+    if unreadable:
+        parts.append(f"{unreadable} unreadable")
+    return (
+        f"{len(results)} {files} checked: {', '.join(parts)} "
+        f"({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)})"
+    )
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    results = [check_file(name, args.operation, sys.stdin) for name in args.files]
+    if args.json:
+        payload = {
+            "files": [r.to_dict(args.strict) for r in results],
+            "summary": _summary(results, args.strict),
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False), file=out)
+    else:
+        _print_human(results, args.strict, out)
+    return max(r.code(args.strict) for r in results)
+
+
+def cmd_contracts(args: argparse.Namespace, out: TextIO) -> int:
+    from . import schemagen
+
+    directory = Path(args.dir) if args.dir else schemagen.contracts_dir()
+    if args.action == "build":
+        for name in schemagen.write(directory):
+            print(f"wrote {directory / name}", file=out)
+        return EXIT_OK
+    difference = schemagen.diff(directory)
+    if difference:
+        out.write(difference)
+        print(
+            f"contracts in {directory} differ from botocore {schemagen.botocore_version()}; "
+            "run `pinpoint-mock contracts build` to regenerate them",
+            file=out,
+        )
+        return EXIT_INVALID
+    print(f"contracts match botocore {schemagen.botocore_version()}", file=out)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="pinpoint-mock",
+        description="A contract-tested fake of Amazon Pinpoint SendUsersMessages.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    validate = sub.add_parser(
+        "validate",
+        help="check request files against the contract",
+        description="Check SendUsersMessages requests (wire body or --cli-input-json shape). "
+        "Exit 0 valid, 1 invalid, 2 usage error or unreadable input.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="JSON files, or - for stdin")
+    validate.add_argument("--json", action="store_true", help="machine-readable output")
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+    validate.add_argument(
+        "--operation",
+        default="SendUsersMessages",
+        choices=["SendUsersMessages", "SendMessages", "UpdateEndpoint", "UpdateEndpointsBatch"],
+        help="which request contract to apply (default: SendUsersMessages)",
+    )
+    validate.set_defaults(handler=cmd_validate)
+
+    contracts = sub.add_parser("contracts", help="regenerate or drift-check the contracts")
+    contracts.add_argument("action", choices=["build", "check"])
+    contracts.add_argument("--dir", help="contracts directory (default: the installed package's)")
+    contracts.set_defaults(handler=cmd_contracts)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    stream = out if out is not None else sys.stdout
+    try:
+        code: int = args.handler(args, stream)
+    except PinpointMockError as exc:
+        print(f"pinpoint-mock: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,402 @@
+"""The SendUsersMessages contract: validate a request and explain every problem found.
+
+``validate`` accepts the wire body (what goes over HTTP) or the SDK/CLI input shape
+(``{"ApplicationId": ..., "SendUsersMessageRequest": ...}``), as a mapping or as JSON text, and
+returns a :class:`Report` with *all* violations: errors (the service would answer 400) and
+warnings (the service probably accepts it, but it is very likely a bug).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from . import sms
+from ._validator import Compiler, Issue, PathT, short
+from .errors import ContractError
+
+Severity = Literal["error", "warning"]
+
+#: Operation name -> (file stem, payload member of the SDK input shape).
+OPERATIONS: dict[str, tuple[str, str | None]] = {
+    "SendUsersMessages": ("send-users-messages", "SendUsersMessageRequest"),
+    "SendMessages": ("send-messages", "MessageRequest"),
+    "UpdateEndpoint": ("update-endpoint", "EndpointRequest"),
+    "UpdateEndpointsBatch": ("update-endpoints-batch", "EndpointBatchRequest"),
+}
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+
+
+def format_path(path: PathT) -> str:
+    """Render a path: ``("Users", "u1", "Context")`` -> ``Users.u1.Context``.
+
+    Map keys that are not plain names are quoted (``Users["a.b"]``); list indexes use ``[0]``.
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _IDENT.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{json.dumps(part, ensure_ascii=False)}]"
+    return out
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One problem in a request."""
+
+    path: str
+    """JSON path of the offending member, e.g. ``MessageConfiguration.SMSMessage.MessageType``."""
+    rule: str
+    """The rule broken: a JSON Schema keyword (``enum``, ``type``…) or a check's name."""
+    value: str
+    """The offending value, shortened for display."""
+    detail: str
+    """What is wrong, without the path."""
+    severity: Severity = "error"
+
+    @property
+    def message(self) -> str:
+        """The whole sentence: ``path: detail``."""
+        return f"{self.path}: {self.detail}" if self.path else self.detail
+
+    def __str__(self) -> str:
+        return self.message
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "severity": self.severity,
+            "path": self.path,
+            "rule": self.rule,
+            "value": self.value,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """The verdict on one request: every error and warning found."""
+
+    errors: tuple[Violation, ...] = ()
+    warnings: tuple[Violation, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the service would accept the request (warnings allowed)."""
+        return not self.errors
+
+    @property
+    def violations(self) -> tuple[Violation, ...]:
+        return self.errors + self.warnings
+
+    def __iter__(self) -> Iterator[Violation]:
+        return iter(self.violations)
+
+    def __len__(self) -> int:
+        return len(self.errors) + len(self.warnings)
+
+    def raise_for_errors(self) -> None:
+        """Raise :class:`ContractError` listing every error, if there is any."""
+        if self.errors:
+            raise ContractError(
+                "invalid request:\n" + "\n".join(f"  {v.message}" for v in self.errors)
+            )
+
+
+# -- schema loading ---------------------------------------------------------------------------
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """A contract document from the package data, by file name (``error.json``…)."""
+    from importlib.resources import files
+
+    text = files("pinpoint_mock.contracts").joinpath(name).read_text(encoding="utf-8")
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
+@cache
+def _compiled(name: str) -> Compiler:
+    return Compiler(schema(name))
+
+
+def _issues_to_violations(
+    issues: list[Issue], severity: Severity = "error"
+) -> tuple[Violation, ...]:
+    return tuple(
+        Violation(format_path(i.path), i.rule, short(i.value), i.detail, severity) for i in issues
+    )
+
+
+# -- the public function ----------------------------------------------------------------------
+
+
+def parse_json(text: str | bytes) -> Any:
+    """Parse JSON text, raising :class:`ContractError` naming line and column on failure."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ContractError(
+                f"body is not UTF-8: invalid byte 0x{text[exc.start]:02x} at offset {exc.start}"
+            ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ContractError(
+            f"body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise ContractError("body is not valid JSON: nested too deeply") from None
+
+
+def is_input_shape(request: Any, operation: str = "SendUsersMessages") -> bool:
+    """True when ``request`` is the SDK/CLI input shape rather than the bare wire body."""
+    payload = OPERATIONS[operation][1]
+    return isinstance(request, Mapping) and payload in request
+
+
+def validate(
+    request: Mapping[str, Any] | str | bytes,
+    operation: str = "SendUsersMessages",
+    *,
+    warnings: bool = True,
+) -> Report:
+    """Check a request against the contract of ``operation`` and return every violation.
+
+    ``request`` is the wire body, or the SDK/CLI input shape ``{"ApplicationId": ...,
+    "SendUsersMessageRequest": ...}`` (then paths start with ``SendUsersMessageRequest.``), as a
+    mapping or JSON text.
+    """
+    if operation not in OPERATIONS:
+        known = ", ".join(OPERATIONS)
+        raise ValueError(f"operation {operation!r} has no request contract; known: {known}")
+    document: Any = request
+    if isinstance(request, (str, bytes)):
+        try:
+            document = parse_json(request)
+        except ContractError as exc:
+            return Report(errors=(Violation("", "json", "", str(exc)),))
+    stem, payload_member = OPERATIONS[operation]
+    prefix: PathT = ()
+    body: Any = document
+    if payload_member is not None and is_input_shape(document, operation):
+        compiled = _compiled(f"{stem}.input.json")
+        body = document[payload_member]
+        prefix = (payload_member,)
+    else:
+        compiled = _compiled(f"{stem}.request.json")
+    errors: tuple[Violation, ...] = ()
+    if not compiled.root_ok(document):
+        found: list[Issue] = []
+        compiled.root_collect(document, (), found)
+        errors = _issues_to_violations(found)
+    found_warnings: tuple[Violation, ...] = ()
+    if warnings and operation in ("SendUsersMessages", "SendMessages") and isinstance(body, dict):
+        found_warnings = _issues_to_violations(_lint(body, prefix, operation), "warning")
+    return Report(errors, found_warnings)
+
+
+# -- warnings: likely bugs the service would accept ------------------------------------------
+
+PUSH_MESSAGES = ("APNSMessage", "GCMMessage", "BaiduMessage", "ADMMessage")
+ALL_MESSAGES = (
+    "DefaultMessage",
+    "DefaultPushNotificationMessage",
+    *PUSH_MESSAGES,
+    "EmailMessage",
+    "SMSMessage",
+    "VoiceMessage",
+)
+#: Variables the endpoint itself can fill at send time (so the contract cannot judge them).
+ENDPOINT_VARIABLES = frozenset(
+    {
+        "Address",
+        "Id",
+        "ChannelType",
+        "EndpointStatus",
+        "OptOut",
+        "EffectiveDate",
+        "CreationDate",
+        "CohortId",
+        "RequestId",
+        "ApplicationId",
+    }
+)
+ENDPOINT_PREFIXES = ("Attributes.", "User.", "Demographic.", "Location.", "Metrics.")
+VARIABLE = re.compile(r"\{\{\{?\s*([^{}]*?)\s*\}?\}\}")
+
+
+def variables(text: str) -> list[str]:
+    """The plain variable names used in a template text (helpers and blocks are skipped)."""
+    names = []
+    for token in VARIABLE.findall(text):
+        if not token or token[0] in "#/!>^" or token == "else" or " " in token:
+            continue
+        names.append(token)
+    return names
+
+
+def endpoint_fillable(name: str) -> bool:
+    return name in ENDPOINT_VARIABLES or name.startswith(ENDPOINT_PREFIXES)
+
+
+def _texts(message: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], str]]:
+    for key in ("Body", "Title"):
+        value = message.get(key)
+        if isinstance(value, str):
+            yield (key,), value
+    simple = message.get("SimpleEmail")
+    if isinstance(simple, Mapping):
+        for part in ("Subject", "TextPart", "HtmlPart"):
+            data = simple.get(part)
+            if isinstance(data, Mapping) and isinstance(data.get("Data"), str):
+                yield ("SimpleEmail", part, "Data"), data["Data"]
+
+
+def _has_sub(container: dict[str, Any], name: str) -> bool:
+    subs = container.get("Substitutions")
+    return isinstance(subs, dict) and name in subs
+
+
+def _sub_keys(container: Any) -> frozenset[str]:
+    if isinstance(container, Mapping):
+        subs = container.get("Substitutions")
+        if isinstance(subs, Mapping):
+            return frozenset(subs)
+    return frozenset()
+
+
+def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]:
+    out: list[Issue] = []
+    config = body.get("MessageConfiguration")
+    config = config if isinstance(config, dict) else None
+    # recipient key -> (group name, per-recipient configuration)
+    groups: list[tuple[str, dict[str, Any]]] = []
+    if operation == "SendUsersMessages":
+        users = body.get("Users")
+        if isinstance(users, dict):
+            if not users:
+                out.append(Issue((*prefix, "Users"), "empty-users", users, _EMPTY_USERS))
+            groups.append(("Users", users))
+    else:
+        for key in ("Addresses", "Endpoints"):
+            group = body.get(key)
+            if isinstance(group, dict):
+                groups.append((key, group))
+        if not any(group for _, group in groups):
+            out.append(Issue(prefix, "no-recipients", None, _NO_RECIPIENTS))
+    if config is not None and not config and "TemplateConfiguration" not in body:
+        out.append(
+            Issue((*prefix, "MessageConfiguration"), "empty-message", config, _EMPTY_MESSAGE)
+        )
+    if config is None:
+        return out
+    messages = {k: v for k, v in config.items() if k in ALL_MESSAGES and isinstance(v, dict)}
+    message_keys: frozenset[str] = frozenset().union(*(_sub_keys(m) for m in messages.values()))
+    base = (*prefix, "MessageConfiguration")
+    # The few recipients with their own texts, found in one pass.
+    overrides = [
+        ((*prefix, name, key), cfg)
+        for name, group in groups
+        for key, cfg in group.items()
+        if isinstance(cfg, dict) and ("BodyOverride" in cfg or "TitleOverride" in cfg)
+    ]
+
+    # {{variables}} no substitution can fill
+    def unresolved(path: PathT, text: str, single: dict[str, Any] | None) -> None:
+        for name in dict.fromkeys(variables(text)):
+            if endpoint_fillable(name) or name in message_keys:
+                continue
+            if single is not None:
+                missing = [] if _has_sub(single, name) else [str(path[-2])]
+            else:
+                missing = [
+                    key
+                    for _, group in groups
+                    for key, cfg in group.items()
+                    if not (isinstance(cfg, dict) and _has_sub(cfg, name))
+                ]
+                if not missing and any(groups_ for _, groups_ in groups):
+                    continue
+            if single is not None and not missing:
+                continue
+            who = f" or for {_list_some(missing)}" if missing else ""
+            out.append(
+                Issue(
+                    path,
+                    "unresolved-variable",
+                    "{{" + name + "}}",
+                    f"{{{{{name}}}}} has no value: no Substitutions entry {name!r} in the message"
+                    f"{who}, and it is not an endpoint or user attribute (it renders empty)",
+                )
+            )
+
+    for key, message in messages.items():
+        for sub_path, text in _texts(message):
+            unresolved((*base, key, *sub_path), text, None)
+    for path, cfg in overrides:
+        for field in ("BodyOverride", "TitleOverride"):
+            override = cfg.get(field)
+            if isinstance(override, str):
+                unresolved((*path, field), override, cfg)
+
+    # Action URL without a Url
+    default_push = messages.get("DefaultPushNotificationMessage", {})
+    for key in ("DefaultPushNotificationMessage", *PUSH_MESSAGES):
+        push = messages.get(key)
+        if push is None or push.get("Action") != "URL":
+            continue
+        if not push.get("Url") and not default_push.get("Url"):
+            out.append(Issue((*base, key, "Action"), "url-action-without-url", "URL", _NO_URL))
+
+    # SMS bodies over the service's length limit
+    sms_message = messages.get("SMSMessage")
+    if sms_message is not None:
+        candidates: list[tuple[PathT, Any]] = []
+        if "Body" in sms_message:
+            candidates.append(((*base, "SMSMessage", "Body"), sms_message["Body"]))
+        elif "DefaultMessage" in messages:
+            candidates.append(
+                ((*base, "DefaultMessage", "Body"), messages["DefaultMessage"].get("Body"))
+            )
+        candidates += [
+            ((*path, "BodyOverride"), cfg.get("BodyOverride")) for path, cfg in overrides
+        ]
+        for path, text in candidates:
+            if isinstance(text, str) and len(text) > sms.MAX_UCS2_CHARS:
+                info = sms.analyse(text)
+                if info.too_long:
+                    out.append(
+                        Issue(
+                            path,
+                            "sms-too-long",
+                            text,
+                            f"SMS body has {info.characters} {info.encoding} characters; the "
+                            f'service refuses more than {info.limit} ("Invalid Message")',
+                        )
+                    )
+    return out
+
+
+def _list_some(items: list[str], limit: int = 3) -> str:
+    shown = ", ".join(repr(i) for i in items[:limit])
+    more = len(items) - limit
+    noun = "user" if len(items) == 1 else "users"
+    return f"{noun} {shown}" + (f" and {more} more" if more > 0 else "")
+
+
+_EMPTY_USERS = "is empty: the request sends nothing (the service would answer with an empty Result)"
+_NO_RECIPIENTS = "has no Addresses and no Endpoints: the request sends nothing"
+_EMPTY_MESSAGE = (
+    "is empty and there is no TemplateConfiguration: every endpoint would get PERMANENT_FAILURE"
+)
+_NO_URL = "is URL but no Url is given (here or in DefaultPushNotificationMessage)"

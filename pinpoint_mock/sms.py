@@ -1,0 +1,63 @@
+"""SMS encoding facts: GSM-7 vs UCS-2, message length and segment count.
+
+A message is sent as GSM-7 when every character is in the GSM 03.38 basic set or its extension
+table (extension characters take two septets); otherwise the whole message goes out as UCS-2,
+counted in UTF-16 code units. A single message carries 160 GSM-7 or 70 UCS-2 units; split
+messages carry 153 or 67 per part. Amazon Pinpoint refuses bodies over 1,600 GSM-7 or 630
+UCS-2 characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+GSM_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM_EXTENSION = frozenset("^{}\\[~]|€\f")
+
+MAX_GSM7_CHARS = 1600
+MAX_UCS2_CHARS = 630
+
+Encoding = Literal["GSM-7", "UCS-2"]
+
+
+@dataclass(frozen=True)
+class SmsInfo:
+    encoding: Encoding
+    units: int
+    """Septets for GSM-7 (extension characters count two), UTF-16 code units for UCS-2."""
+    characters: int
+    segments: int
+
+    @property
+    def too_long(self) -> bool:
+        limit = MAX_GSM7_CHARS if self.encoding == "GSM-7" else MAX_UCS2_CHARS
+        return self.characters > limit
+
+    @property
+    def limit(self) -> int:
+        return MAX_GSM7_CHARS if self.encoding == "GSM-7" else MAX_UCS2_CHARS
+
+
+def analyse(text: str) -> SmsInfo:
+    """Encoding, length and segment count of an SMS body."""
+    extension = 0
+    for char in text:
+        if char in GSM_BASIC:
+            continue
+        if char in GSM_EXTENSION:
+            extension += 1
+            continue
+        units = len(text.encode("utf-16-le")) // 2
+        return SmsInfo("UCS-2", units, len(text), _segments(units, 70, 67))
+    units = len(text) + extension
+    return SmsInfo("GSM-7", units, len(text), _segments(units, 160, 153))
+
+
+def _segments(units: int, single: int, part: int) -> int:
+    if units <= single:
+        return 1
+    return -(-units // part)
