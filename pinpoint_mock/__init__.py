@@ -11,6 +11,13 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
+    "mock_pinpoint": "pinpoint_mock.mock",
+    "PinpointMock": "pinpoint_mock.mock",
+    "Endpoint": "pinpoint_mock.models",
+    "SentMessage": "pinpoint_mock.recording",
+    "Call": "pinpoint_mock.recording",
+    "ServiceError": "pinpoint_mock.errors",
+    "UnsupportedOperationError": "pinpoint_mock.errors",
     "validate": "pinpoint_mock.contract",
     "Report": "pinpoint_mock.contract",
     "Violation": "pinpoint_mock.contract",
@@ -28,6 +35,13 @@ if TYPE_CHECKING:
     from .errors import ContractError as ContractError
     from .errors import PinpointContractWarning as PinpointContractWarning
     from .errors import PinpointMockError as PinpointMockError
+    from .errors import ServiceError as ServiceError
+    from .errors import UnsupportedOperationError as UnsupportedOperationError
+    from .mock import PinpointMock as PinpointMock
+    from .mock import mock_pinpoint as mock_pinpoint
+    from .models import Endpoint as Endpoint
+    from .recording import Call as Call
+    from .recording import SentMessage as SentMessage
 
 
 def __getattr__(name: str) -> Any:

@@ -115,7 +115,7 @@ class Compiler:
         self.root_collect = self.node(document)
         self.source, self.root_ok = _OkCodegen(document).build()
 
-    # -- references -------------------------------------------------------------------------
+    # -- references --
     def _ref(self, ref: str) -> CollectFn:
         name = _def_name(ref)
         if name not in self._collect:
@@ -124,7 +124,7 @@ class Compiler:
             self._collect[name] = self.node(self.defs[name])
         return self._collect[name]
 
-    # -- nodes ------------------------------------------------------------------------------
+    # -- nodes --
     def node(self, schema: Mapping[str, Any]) -> CollectFn:
         unknown = set(schema) - _SUPPORTED
         if unknown:

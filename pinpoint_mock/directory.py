@@ -1,0 +1,176 @@
+"""Endpoints per application and user, with the service's rules.
+
+- a user id maps to the endpoints registered for it in that application, in registration order;
+- at most 15 endpoints per user id: a 16th SMS, VOICE, EMAIL, CUSTOM or IN_APP endpoint is refused
+  (BadRequestException); a 16th push endpoint, when the user already has a push endpoint, makes
+  the push endpoint with the oldest EffectiveDate INACTIVE and takes it away from the user;
+- updating an endpoint with the Address of another endpoint makes the other one INACTIVE
+  (``deactivate_same_address``, applied to API updates; test set-up may create both).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import datetime, timezone
+from typing import Any
+
+from .errors import ServiceError
+from .models import CHANNELS, PUSH_CHANNELS, Endpoint
+
+MAX_ENDPOINTS_PER_USER = 15
+
+
+def now_iso() -> str:
+    """ISO-8601 with milliseconds and a trailing Z, as the service writes dates."""
+    stamp = datetime.now(timezone.utc)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}Z"
+
+
+class Directory:
+    """The registered applications and endpoints. Thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._apps: dict[str, dict[str, Endpoint]] = {}
+        self._users: dict[tuple[str, str], list[str]] = {}
+        self._sequence = 0
+
+    # -- applications --
+    def create_app(self, application_id: str) -> None:
+        with self._lock:
+            self._apps.setdefault(application_id, {})
+
+    def has_app(self, application_id: str) -> bool:
+        return application_id in self._apps
+
+    @property
+    def applications(self) -> list[str]:
+        return list(self._apps)
+
+    # -- endpoints --
+    def put(self, endpoint: Endpoint, *, deactivate_same_address: bool = False) -> Endpoint:
+        """Create or replace an endpoint, applying the per-user limit. Returns what was stored."""
+        if endpoint.channel not in CHANNELS:
+            allowed = ", ".join(CHANNELS)
+            raise ServiceError(
+                "BadRequestException",
+                f"ChannelType {endpoint.channel!r} is not one of {allowed}",
+            )
+        with self._lock:
+            app = self._apps.setdefault(endpoint.application_id, {})
+            stamp = now_iso()
+            previous = app.get(endpoint.endpoint_id)
+            endpoint = replace(
+                endpoint,
+                effective_date=endpoint.effective_date or stamp,
+                creation_date=(previous.creation_date if previous else endpoint.creation_date)
+                or stamp,
+            )
+            if previous is not None and previous.user_id != endpoint.user_id:
+                self._unlink(previous)
+            if endpoint.user_id is not None and (
+                previous is None or previous.user_id != endpoint.user_id
+            ):
+                self._make_room(endpoint)
+            if deactivate_same_address:
+                for other in list(app.values()):
+                    if (
+                        other.endpoint_id != endpoint.endpoint_id
+                        and other.address == endpoint.address
+                    ):
+                        app[other.endpoint_id] = replace(other, status="INACTIVE")
+            app[endpoint.endpoint_id] = endpoint
+            if endpoint.user_id is not None:
+                ids = self._users.setdefault((endpoint.application_id, endpoint.user_id), [])
+                if endpoint.endpoint_id not in ids:
+                    ids.append(endpoint.endpoint_id)
+                self._sync_user_attributes(endpoint)
+            return app[endpoint.endpoint_id]
+
+    def _make_room(self, endpoint: Endpoint) -> None:
+        assert endpoint.user_id is not None
+        key = (endpoint.application_id, endpoint.user_id)
+        app = self._apps[endpoint.application_id]
+        ids = self._users.get(key, [])
+        if len(ids) < MAX_ENDPOINTS_PER_USER:
+            return
+        pushes = [app[i] for i in ids if app[i].channel in PUSH_CHANNELS]
+        if endpoint.channel in PUSH_CHANNELS and pushes:
+            oldest = min(pushes, key=lambda e: e.effective_date)
+            self._unlink(oldest)
+            app[oldest.endpoint_id] = replace(oldest, status="INACTIVE", user_id=None)
+            return
+        raise ServiceError(
+            "BadRequestException",
+            f"Exceeded maximum endpoint per user count {MAX_ENDPOINTS_PER_USER}",
+        )
+
+    def _unlink(self, endpoint: Endpoint) -> None:
+        if endpoint.user_id is None:
+            return
+        ids = self._users.get((endpoint.application_id, endpoint.user_id))
+        if ids and endpoint.endpoint_id in ids:
+            ids.remove(endpoint.endpoint_id)
+
+    def _sync_user_attributes(self, endpoint: Endpoint) -> None:
+        """User attributes are kept in sync across every endpoint of the same user."""
+        if not endpoint.user_attributes or endpoint.user_id is None:
+            return
+        app = self._apps[endpoint.application_id]
+        for endpoint_id in self._users[(endpoint.application_id, endpoint.user_id)]:
+            other = app[endpoint_id]
+            if other.user_attributes != endpoint.user_attributes:
+                app[endpoint_id] = replace(other, user_attributes=endpoint.user_attributes)
+
+    def get(self, application_id: str, endpoint_id: str) -> Endpoint | None:
+        return self._apps.get(application_id, {}).get(endpoint_id)
+
+    def for_user(self, application_id: str, user_id: str) -> list[Endpoint]:
+        """The user's endpoints in registration order (active or not)."""
+        with self._lock:
+            app = self._apps.get(application_id)
+            ids = self._users.get((application_id, user_id))
+            if app is None or not ids:
+                return []
+            return [app[i] for i in ids]
+
+    def delete(self, application_id: str, endpoint_id: str) -> Endpoint | None:
+        with self._lock:
+            endpoint = self._apps.get(application_id, {}).pop(endpoint_id, None)
+            if endpoint is not None:
+                self._unlink(endpoint)
+            return endpoint
+
+    def delete_user(self, application_id: str, user_id: str) -> list[Endpoint]:
+        with self._lock:
+            removed = self.for_user(application_id, user_id)
+            for endpoint in removed:
+                self._apps[application_id].pop(endpoint.endpoint_id, None)
+            self._users.pop((application_id, user_id), None)
+            return removed
+
+    def endpoints(self, application_id: str | None = None) -> list[Endpoint]:
+        with self._lock:
+            apps: Iterable[Mapping[str, Endpoint]] = (
+                self._apps.values()
+                if application_id is None
+                else [self._apps.get(application_id, {})]
+            )
+            return [e for app in apps for e in app.values()]
+
+    def next_id(self) -> int:
+        with self._lock:
+            self._sequence += 1
+            return self._sequence
+
+    def clear(self) -> None:
+        with self._lock:
+            self._apps.clear()
+            self._users.clear()
+            self._sequence = 0
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            return {app: dict(endpoints) for app, endpoints in self._apps.items()}

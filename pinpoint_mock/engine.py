@@ -1,0 +1,323 @@
+"""The pipeline: route -> contract -> directory -> render -> script -> record -> wire.
+
+Only this module knows the order. It does no I/O and patches nothing: interceptors and the server
+hand it a method, a path, headers and a body, and get a :class:`~pinpoint_mock.wire.Response`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from . import contract, wire
+from .directory import Directory
+from .errors import ContractError, ServiceError, UnsupportedOperationError
+from .models import DELIVERY_STATUSES, Endpoint, RenderedMessage
+from .recording import Call, CallLog, SentMessage
+from .rendering import render
+from .script import SMS_OPT_OUT_MESSAGE, Decision, Delivery, Ids, Script
+
+#: The service refuses API payloads over 7 MB.
+MAX_PAYLOAD_BYTES = 7 * 1024 * 1024
+NO_ENDPOINTS = "No endpoints found for userId."
+
+
+@dataclass
+class Options:
+    """Behaviour switches; each modelled assumption that a test may want to change is here."""
+
+    validate: bool = True
+    """Check every request against the contract (400 BadRequestException on errors)."""
+    strict_applications: bool = False
+    """Answer 404 NotFoundException for an application id no endpoint or create_app made."""
+    skip_inactive: bool = True
+    """INACTIVE endpoints are left out of Result (else they get PERMANENT_FAILURE)."""
+    simulator: bool = True
+    """Simulator addresses (``+throttled@``, ``+1NPA5550101``…) decide outcomes."""
+    multi_value: str = "first"
+    """How a multi-element Substitutions list renders: ``first`` or ``join``."""
+    default_application_id: str = "611e3e3cdd47474c9c1399a505665b91"
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    headers: Mapping[str, str]
+    body: bytes
+    transport: str = "botocore"
+    backoff: float = 0.0
+
+
+class Engine:
+    """Answers Pinpoint HTTP calls from a directory, a script and a call log."""
+
+    def __init__(
+        self,
+        *,
+        options: Options | None = None,
+        seed: int | str | None = None,
+        directory: Directory | None = None,
+        script: Script | None = None,
+        log: CallLog | None = None,
+    ) -> None:
+        self.options = options or Options()
+        self.directory = directory or Directory()
+        self.script = script or Script(simulator=self.options.simulator)
+        self.log = log or CallLog()
+        self.ids = Ids(seed)
+        #: Optional check of application ids against another registry (moto's backend).
+        self.application_exists: Callable[[str, Mapping[str, str]], bool | None] | None = None
+        self._lock = threading.Lock()
+
+    # -- entry point --
+    def handle(self, request: Request) -> tuple[wire.Response, Call]:
+        index = self.log.reserve()
+        request_id = self.ids.uuid()
+        operation: str | None = None
+        sent: list[SentMessage] = []
+        warnings: tuple[str, ...] = ()
+        violations: tuple[str, ...] = ()
+        rule: str | None = None
+        try:
+            found = wire.route(request.method, request.path)
+            operation = found.operation
+            fault = self.script.take_fault(operation)
+            if fault is not None:
+                rule = fault.label
+                raise ServiceError(fault.code, fault.message, fault.status)
+            handler = self._handlers.get(operation)
+            if handler is None:
+                raise UnsupportedOperationError(
+                    f"pinpoint-mock does not implement the Pinpoint operation {operation} yet"
+                )
+            response, sent, warnings = handler(self, found, request, request_id, index)
+        except wire.RouteError as exc:
+            response = wire.error_response(exc.status, exc.code, exc.message, request_id)
+        except ContractError as exc:
+            violations = tuple(str(exc).splitlines()[1:]) or (str(exc),)
+            response = wire.error_response(400, "BadRequestException", str(exc), request_id)
+        except ServiceError as exc:
+            response = wire.error_response(exc.status, exc.code, exc.message, request_id)
+        call = Call(
+            index=index,
+            operation=operation,
+            method=request.method,
+            path=request.path,
+            headers=dict(request.headers),
+            body=request.body,
+            status=response.status,
+            response_headers=response.headers,
+            response_body=response.body,
+            error_code=response.error_code,
+            attempt=_attempt(request.headers),
+            invocation_id=_header(request.headers, "amz-sdk-invocation-id"),
+            request_id=request_id,
+            transport=request.transport,
+            violations=tuple(v.strip() for v in violations),
+            warnings=warnings,
+            rule=rule,
+            backoff=request.backoff,
+        )
+        self.log.record(call, sent)
+        return response, call
+
+    # -- SendUsersMessages --
+    def _parse(self, request: Request, operation: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+        if len(request.body) > MAX_PAYLOAD_BYTES:
+            raise ServiceError(
+                "PayloadTooLargeException",
+                f"Request body is {len(request.body)} bytes; the limit is {MAX_PAYLOAD_BYTES}",
+            )
+        document = contract.parse_json(request.body)
+        if not isinstance(document, dict):
+            raise ContractError("invalid request:\n  the request body must be a JSON object")
+        warnings: tuple[str, ...] = ()
+        if self.options.validate:
+            report = contract.validate(document, operation)
+            report.raise_for_errors()
+            warnings = tuple(v.message for v in report.warnings)
+        return document, warnings
+
+    def _check_application(self, application_id: str, request: Request) -> None:
+        exists: bool | None = None
+        if self.application_exists is not None:
+            exists = self.application_exists(application_id, request.headers)
+        if exists is None and self.options.strict_applications:
+            exists = self.directory.has_app(application_id)
+        if exists is False:
+            raise ServiceError("NotFoundException", "Resource not found")
+
+    def _send_users_messages(
+        self, found: wire.Route, request: Request, request_id: str, index: int
+    ) -> tuple[wire.Response, list[SentMessage], tuple[str, ...]]:
+        application_id = found.params["application_id"]
+        body, warnings = self._parse(request, "SendUsersMessages")
+        self._check_application(application_id, request)
+        config = body.get("MessageConfiguration") or {}
+        template = body.get("TemplateConfiguration")
+        request_context = body.get("Context") or {}
+        trace_id = body.get("TraceId")
+        attempt = _attempt(request.headers)
+        message_request_id = self.ids.uuid()
+        seen: set[str] = set()
+        sent: list[SentMessage] = []
+        notes: list[str] = []
+        result: dict[str, dict[str, dict[str, Any]]] = {}
+        for user_id, user in (body.get("Users") or {}).items():
+            endpoints = self.directory.for_user(application_id, user_id)
+            if self.options.skip_inactive:
+                endpoints = [e for e in endpoints if e.active]
+            if not endpoints:
+                result[user_id] = {"": _no_endpoints()}
+                continue
+            context = {**request_context, **(user.get("Context") or {})}
+            entries: dict[str, dict[str, Any]] = {}
+            for endpoint in endpoints:
+                message = render(
+                    endpoint.channel,
+                    config,
+                    user,
+                    endpoint,
+                    template=template,
+                    multi_value=self.options.multi_value,
+                )
+                decision = self._decide(endpoint, message, seen, user_id)
+                message_id = (
+                    self.ids.message_id(endpoint.channel)
+                    if decision.status == ("SUCCESSFUL")
+                    else None
+                )
+                status_message = decision.status_message
+                if message_id and not status_message and endpoint.channel in ("SMS", "VOICE"):
+                    status_message = f"MessageId: {message_id}"
+                entry: dict[str, Any] = {
+                    "Address": endpoint.address,
+                    "DeliveryStatus": decision.status,
+                    "StatusCode": decision.status_code,
+                    "StatusMessage": status_message,
+                }
+                if message_id:
+                    entry["MessageId"] = message_id
+                entries[endpoint.endpoint_id] = entry
+                if decision.status not in DELIVERY_STATUSES:
+                    notes.append(
+                        f"{user_id}/{endpoint.endpoint_id}: {decision.status} is outside the "
+                        "SDK's DeliveryStatus enum (typed SDKs report it as unknown)"
+                    )
+                # Bare {{Name}} variables are already reported by the contract's warnings;
+                # endpoint variables ({{Attributes.X}}…) can only be judged here.
+                missing = [n for n in message.unresolved if contract.endpoint_fillable(n)]
+                if missing:
+                    names = ", ".join("{{" + n + "}}" for n in missing)
+                    notes.append(
+                        f"{user_id}/{endpoint.endpoint_id}: {names} had no value on this "
+                        "endpoint and rendered empty"
+                    )
+                sent.append(
+                    SentMessage(
+                        application_id=application_id,
+                        user_id=user_id,
+                        endpoint_id=endpoint.endpoint_id,
+                        channel=endpoint.channel,
+                        address=endpoint.address,
+                        delivery_status=decision.status,
+                        status_code=decision.status_code,
+                        status_message=status_message,
+                        message_id=message_id,
+                        message=message,
+                        context=context,
+                        trace_id=trace_id,
+                        request_id=message_request_id,
+                        call_index=index,
+                        attempt=attempt,
+                        rule=decision.rule,
+                    )
+                )
+            result[user_id] = entries
+        payload = {
+            "ApplicationId": application_id,
+            "RequestId": message_request_id,
+            "Result": result,
+        }
+        return wire.json_response(200, payload, request_id), sent, warnings + tuple(notes)
+
+    def _decide(
+        self, endpoint: Endpoint, message: RenderedMessage, seen: set[str], user_id: str
+    ) -> Decision:
+        """Derived outcomes first (the service filters before the provider), then the script."""
+        if not endpoint.active:
+            return Decision("PERMANENT_FAILURE", 400, "Endpoint is inactive", "derived:inactive")
+        if endpoint.opted_out:
+            text = SMS_OPT_OUT_MESSAGE if endpoint.channel == "SMS" else "Address is opted out"
+            return Decision("OPT_OUT", 400, text, "derived:opt-out")
+        key = endpoint.address.lower() if endpoint.channel == "EMAIL" else endpoint.address
+        if key in seen:
+            return Decision("DUPLICATE", 400, "Duplicate address", "derived:duplicate")
+        seen.add(key)
+        if message.missing is not None:
+            return Decision("PERMANENT_FAILURE", 400, message.missing, "derived:no-content")
+        if message.sms_encoding is not None and message.body is not None:
+            from .sms import analyse
+
+            info = analyse(message.body)
+            if info.too_long:
+                return Decision("PERMANENT_FAILURE", 400, "Invalid Message", "derived:sms-too-long")
+        return self.script.decide(
+            Delivery(
+                application_id=endpoint.application_id,
+                user_id=user_id,
+                endpoint_id=endpoint.endpoint_id,
+                channel=endpoint.channel,
+                address=endpoint.address,
+                attributes=endpoint.attributes,
+            )
+        )
+
+    _handlers: ClassVar[
+        dict[
+            str,
+            Callable[
+                [Engine, wire.Route, Request, str, int],
+                tuple[wire.Response, list[SentMessage], tuple[str, ...]],
+            ],
+        ]
+    ] = {"SendUsersMessages": _send_users_messages}
+
+    def reset(self) -> None:
+        self.directory.clear()
+        self.script.clear()
+        self.log.clear()
+
+
+def _no_endpoints() -> dict[str, Any]:
+    return {
+        "Address": "",
+        "DeliveryStatus": "PERMANENT_FAILURE",
+        "StatusCode": 400,
+        "StatusMessage": NO_ENDPOINTS,
+    }
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    value = headers.get(name)
+    if value is not None:
+        return value
+    lowered = name.lower()
+    for key, candidate in headers.items():
+        if key.lower() == lowered:
+            return candidate
+    return None
+
+
+def _attempt(headers: Mapping[str, str]) -> int:
+    """The attempt number from botocore's ``amz-sdk-request: attempt=N; max=M`` header."""
+    value = _header(headers, "amz-sdk-request")
+    if value:
+        for part in value.split(";"):
+            key, _, number = part.strip().partition("=")
+            if key == "attempt" and number.isdigit():
+                return int(number)
+    return 1

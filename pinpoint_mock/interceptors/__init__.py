@@ -1,0 +1,1 @@
+"""Where calls are caught: botocore (in-process), and later requests and moto."""

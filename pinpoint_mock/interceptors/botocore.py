@@ -1,0 +1,213 @@
+"""Serve every botocore Pinpoint client from the engine, at the HTTP layer.
+
+While at least one mock is active, ``botocore.endpoint.Endpoint._send`` is wrapped: requests of
+clients whose endpoint prefix is ``pinpoint`` (created before or after the mock started, any
+endpoint URL) are answered by the innermost active mock, after botocore has serialized and signed
+them, so the wire body is what gets validated. Everything else goes to the original ``_send``.
+botocore's retry back-off sleeps are recorded instead of slept for Pinpoint calls. moto's
+``before-send`` stubber is told to let Pinpoint calls through while a mock is active.
+Nothing is patched before the first mock starts, and everything is restored when the last stops.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+import threading
+import warnings
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from ..errors import PinpointContractWarning, UnsupportedOperationError
+
+
+class Answerer(Protocol):
+    """What the interceptor needs from a mock."""
+
+    def answer(
+        self, method: str, path: str, headers: Mapping[str, str], body: bytes, backoff: float
+    ) -> tuple[int, Mapping[str, str], bytes, tuple[str, ...]]: ...
+
+
+_lock = threading.RLock()
+_stack: list[Answerer] = []
+_saved: dict[str, Any] = {}
+_local = threading.local()
+
+
+class _RawBody(io.BytesIO):
+    """What botocore reads a response body from."""
+
+    def stream(self, **kwargs: Any) -> Iterator[bytes]:
+        contents = self.read()
+        while contents:
+            yield contents
+            contents = self.read()
+
+
+def _body_bytes(body: Any) -> bytes:
+    if body is None:
+        return b""
+    if isinstance(body, bytes):
+        return body
+    if isinstance(body, str):
+        return body.encode()
+    if hasattr(body, "read"):
+        data = body.read()
+        if hasattr(body, "seek"):
+            body.seek(0)
+        return data if isinstance(data, bytes) else str(data).encode()
+    return bytes(body)
+
+
+def _answer(endpoint: Any, request: Any) -> Any:
+    from botocore.awsrequest import AWSResponse
+
+    with _lock:
+        target = _stack[-1] if _stack else None
+    if target is None or getattr(endpoint, "_endpoint_prefix", None) != "pinpoint":
+        _local.pinpoint = False
+        return _saved["send"](endpoint, request)
+    _local.pinpoint = True
+    backoff = getattr(_local, "backoff", 0.0)
+    _local.backoff = 0.0
+    url = urlsplit(request.url)
+    path = url.path + (f"?{url.query}" if url.query else "")
+    headers = {
+        str(k): v.decode() if isinstance(v, bytes) else str(v) for k, v in request.headers.items()
+    }
+    status, response_headers, body, notes = target.answer(
+        request.method, path, headers, _body_bytes(request.body), backoff
+    )
+    for note in notes:
+        warnings.warn(PinpointContractWarning(note), stacklevel=2)
+    return AWSResponse(request.url, status, dict(response_headers), _RawBody(body))
+
+
+class _Clock:
+    """Stands in for ``time`` inside botocore.endpoint: back-off before a Pinpoint retry is
+    recorded on the next call instead of slept."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+
+    def sleep(self, seconds: float) -> None:
+        if getattr(_local, "pinpoint", False):
+            _local.backoff = getattr(_local, "backoff", 0.0) + float(seconds)
+            return
+        self._real.sleep(seconds)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+
+def _pinpoint_url(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return (
+        re.match(r"^pinpoint(-fips)?\.[a-z0-9-]+\.(amazonaws\.com(\.cn)?|api\.aws)$", host)
+        is not None
+    )
+
+
+def _patch_moto() -> None:
+    module = sys.modules.get("moto.core.botocore_stubber")
+    if module is None or "moto" in _saved:
+        return
+    stubber = module.BotocoreStubber
+    original = stubber.__call__
+
+    def call(self: Any, event_name: str, request: Any, **kwargs: Any) -> Any:
+        if _stack and _pinpoint_url(request.url):
+            return None  # ours: let it reach Endpoint._send
+        return original(self, event_name, request, **kwargs)
+
+    _saved["moto"] = (stubber, original)
+    stubber.__call__ = call
+
+
+def moto_application_check(application_id: str, headers: Mapping[str, str]) -> bool | None:
+    """Inside an active moto ``mock_aws``, whether moto's Pinpoint backend knows the app."""
+    module = sys.modules.get("moto.core.models")
+    if module is None or not getattr(module.botocore_stubber, "enabled", False):
+        return None
+    from moto.pinpoint.models import pinpoint_backends
+
+    auth = next((v for k, v in headers.items() if k.lower() == "authorization"), "")
+    match = re.search(r"Credential=([^/]+)/\d{8}/([^/]+)/", auth)
+    access_key, region = (match.group(1), match.group(2)) if match else ("", "us-east-1")
+    account = (
+        access_key
+        if re.fullmatch(r"\d{12}", access_key)
+        else os.environ.get("MOTO_ACCOUNT_ID", module.DEFAULT_ACCOUNT_ID)
+    )
+    return application_id in pinpoint_backends[account][region].apps
+
+
+def install(target: Answerer) -> None:
+    """Route Pinpoint calls to ``target`` until :func:`uninstall` (mocks nest)."""
+    import botocore.endpoint
+
+    with _lock:
+        if not _stack:
+            _saved["send"] = botocore.endpoint.Endpoint._send
+            _saved["time"] = botocore.endpoint.time
+            botocore.endpoint.Endpoint._send = _answer
+            botocore.endpoint.time = _Clock(_saved["time"])
+        _patch_moto()
+        _stack.append(target)
+
+
+def uninstall(target: Answerer) -> None:
+    import botocore.endpoint
+
+    with _lock:
+        if target in _stack:
+            _stack.remove(target)
+        if _stack:
+            return
+        if "send" in _saved:
+            botocore.endpoint.Endpoint._send = _saved.pop("send")
+            botocore.endpoint.time = _saved.pop("time")
+        if "moto" in _saved:
+            stubber, original = _saved.pop("moto")
+            stubber.__call__ = original
+
+
+def active() -> bool:
+    return bool(_stack)
+
+
+def operation_for(method: str, path: str) -> str | None:
+    """The botocore operation name of a Pinpoint method and path (to name unimplemented ones)."""
+    for name, pattern, op_method in _operation_patterns():
+        if op_method == method and pattern.match(path.split("?", 1)[0]):
+            return name
+    return None
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str], str]] = []
+
+
+def _operation_patterns() -> list[tuple[str, re.Pattern[str], str]]:
+    if not _PATTERNS:
+        from botocore.loaders import Loader
+
+        model = Loader().load_service_model("pinpoint", "service-2")
+        for name, op in model["operations"].items():
+            uri = op["http"]["requestUri"].split("?", 1)[0]
+            regex = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(uri))
+            _PATTERNS.append((name, re.compile(f"^{regex}/?$"), op["http"]["method"]))
+        # Longer literal paths first, so /endpoints/{id} is not taken for /endpoints.
+        _PATTERNS.sort(key=lambda item: -len(item[1].pattern))
+    return _PATTERNS
+
+
+def unsupported(method: str, path: str, implemented: Callable[[], list[str]]) -> Exception:
+    name = operation_for(method, path) or f"{method} {path}"
+    return UnsupportedOperationError(
+        f"pinpoint-mock does not implement the Pinpoint operation {name}; nothing was sent to "
+        f"AWS. Implemented: {', '.join(implemented())}"
+    )

@@ -1,0 +1,264 @@
+"""``mock_pinpoint()``: the public face of the fake, as a context manager or a decorator."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import warnings
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from . import assertions
+from .engine import Engine, Options, Request
+from .errors import PinpointMockError
+from .models import CHANNELS, Endpoint
+from .recording import Call, Records, SentMessage
+from .script import Rule
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_STATUS_VALUES = ("ACTIVE", "INACTIVE")
+_OPT_OUT_VALUES = ("NONE", "ALL")
+
+
+class PinpointMock:
+    """A fake Amazon Pinpoint: endpoints, scripted outcomes, and everything it was sent."""
+
+    def __init__(
+        self,
+        *,
+        seed: int | str | None = None,
+        application_id: str = Options.default_application_id,
+        validate: bool = True,
+        strict_applications: bool = False,
+        skip_inactive: bool = True,
+        simulator: bool = True,
+        multi_value: str = "first",
+    ) -> None:
+        if multi_value not in ("first", "join"):
+            raise PinpointMockError(f"multi_value must be 'first' or 'join', got {multi_value!r}")
+        self.seed = seed
+        self.options = Options(
+            validate=validate,
+            strict_applications=strict_applications,
+            skip_inactive=skip_inactive,
+            simulator=simulator,
+            multi_value=multi_value,
+            default_application_id=application_id,
+        )
+        self.engine = Engine(options=self.options, seed=seed)
+        self.engine.directory.create_app(application_id)
+        self._started = 0
+
+    # -- lifecycle --
+    def start(self) -> PinpointMock:
+        from .interceptors import botocore
+
+        if self._started == 0:
+            botocore.install(self)
+            self.engine.application_exists = botocore.moto_application_check
+        self._started += 1
+        return self
+
+    def stop(self) -> None:
+        from .interceptors import botocore
+
+        if self._started == 0:
+            return
+        self._started -= 1
+        if self._started == 0:
+            botocore.uninstall(self)
+
+    def __enter__(self) -> PinpointMock:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def __call__(self, func: F) -> F:
+        """Use the mock as a decorator; the function may take a ``pinpoint`` argument."""
+        wants = "pinpoint" in inspect.signature(func).parameters
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            with self:
+                if wants:
+                    kwargs.setdefault("pinpoint", self)
+                return func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    # -- the interceptor's entry point --
+    def answer(
+        self, method: str, path: str, headers: Mapping[str, str], body: bytes, backoff: float
+    ) -> tuple[int, Mapping[str, str], bytes, tuple[str, ...]]:
+        response, call = self.engine.handle(
+            Request(method, path, headers, body, "botocore", backoff)
+        )
+        if call.operation is None and response.status == 404:
+            from .interceptors.botocore import unsupported
+
+            raise unsupported(method, path, lambda: list(self.engine._handlers))
+        return response.status, response.headers, response.body, call.warnings
+
+    # -- set-up --
+    @property
+    def application_id(self) -> str:
+        return self.options.default_application_id
+
+    def create_app(self, application_id: str) -> str:
+        """Register an application id (needed only with ``strict_applications=True``)."""
+        self.engine.directory.create_app(application_id)
+        return application_id
+
+    def add_endpoint(
+        self,
+        *,
+        user_id: str | None,
+        channel: str,
+        address: str,
+        endpoint_id: str | None = None,
+        opt_out: str = "NONE",
+        status: str = "ACTIVE",
+        attributes: Mapping[str, list[str]] | None = None,
+        user_attributes: Mapping[str, list[str]] | None = None,
+        application_id: str | None = None,
+        **extra: Any,
+    ) -> Endpoint:
+        """Register an endpoint for a user; returns it (its ``endpoint_id`` is generated if not
+        given). Service rules apply: at most 15 endpoints per user."""
+        channel = channel.upper()
+        if channel not in CHANNELS:
+            raise PinpointMockError(
+                f"add_endpoint: channel {channel!r} is not one of {', '.join(CHANNELS)}"
+            )
+        if status not in _STATUS_VALUES:
+            raise PinpointMockError(
+                f"add_endpoint: status must be ACTIVE or INACTIVE, not {status!r}"
+            )
+        if opt_out not in _OPT_OUT_VALUES:
+            raise PinpointMockError(f"add_endpoint: opt_out must be NONE or ALL, not {opt_out!r}")
+        for name, mapping in (("attributes", attributes), ("user_attributes", user_attributes)):
+            for key, values in (mapping or {}).items():
+                if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                    raise PinpointMockError(
+                        f"add_endpoint: {name}[{key!r}] must be a list of strings, got {values!r}"
+                    )
+        directory = self.engine.directory
+        endpoint = Endpoint(
+            application_id=application_id or self.application_id,
+            endpoint_id=endpoint_id or f"endpoint-{directory.next_id()}",
+            channel=channel,
+            address=address,
+            user_id=user_id,
+            opt_out=opt_out,
+            status=status,
+            attributes=dict(attributes or {}),
+            user_attributes=dict(user_attributes or {}),
+            **extra,
+        )
+        try:
+            return directory.put(endpoint)
+        except PinpointMockError as exc:
+            raise PinpointMockError(f"add_endpoint: {exc}") from None
+
+    def endpoints(
+        self, user_id: str | None = None, application_id: str | None = None
+    ) -> list[Endpoint]:
+        app = application_id or self.application_id
+        if user_id is not None:
+            return self.engine.directory.for_user(app, user_id)
+        return self.engine.directory.endpoints(app)
+
+    # -- scripting --
+    def outcome(
+        self,
+        status: str,
+        *,
+        user: str | None = None,
+        endpoint: str | None = None,
+        address: str | None = None,
+        channel: str | None = None,
+        where: Callable[[Any], bool] | None = None,
+        times: int | None = None,
+        status_code: int | None = None,
+        status_message: str | None = None,
+    ) -> Rule:
+        """Script the DeliveryStatus of matching deliveries (most specific rule wins)."""
+        return self.engine.script.add_rule(
+            Rule(
+                status=status,
+                user=user,
+                endpoint=endpoint,
+                address=address,
+                channel=channel.upper() if channel else None,
+                predicate=where,
+                times=times,
+                status_code=status_code,
+                status_message=status_message,
+            )
+        )
+
+    def fail(
+        self,
+        code: str,
+        *,
+        times: int = 1,
+        message: str | None = None,
+        status: int | None = None,
+        operation: str | None = "SendUsersMessages",
+    ) -> None:
+        """Answer the next ``times`` attempts with a whole-call error (e.g. 429
+        TooManyRequestsException). Each botocore retry is one attempt."""
+        self.engine.script.add_fault(
+            code, times=times, message=message, status=status, operation=operation
+        )
+
+    def chaos(self, profile: Mapping[str, float], *, seed: int | str | None = None) -> None:
+        """Random per-endpoint outcomes, reproducible from ``seed``: ``{"THROTTLED": 0.1}``."""
+        self.engine.script.chaos(profile, self.seed if seed is None else seed)
+
+    # -- what happened --
+    @property
+    def sent(self) -> Records[SentMessage]:
+        """One record per endpoint delivery, in order."""
+        return self.engine.log.sent
+
+    @property
+    def calls(self) -> Records[Call]:
+        """One record per HTTP call (every retry attempt included), in order."""
+        return self.engine.log.calls
+
+    def assert_sent(self, *, count: int | None = None, **criteria: Any) -> list[SentMessage]:
+        """Assert deliveries matching ``criteria`` (user=, channel=, body_contains=, status=…)
+        were recorded: at least one, or exactly ``count``. Returns the matches."""
+        __tracebackhide__ = True
+        return assertions.check_sent(self.sent, count, **criteria)
+
+    def assert_not_sent(self, **criteria: Any) -> None:
+        __tracebackhide__ = True
+        assertions.check_not_sent(self.sent, **criteria)
+
+    def unfired(self) -> list[str]:
+        """Scripted outcomes and faults that never fired."""
+        return self.engine.script.unfired()
+
+    def reset(self) -> None:
+        """Forget endpoints, scripts and records (the default application stays)."""
+        self.engine.reset()
+        self.engine.directory.create_app(self.application_id)
+
+
+def mock_pinpoint(**options: Any) -> PinpointMock:
+    """A fake Amazon Pinpoint, used as ``with mock_pinpoint() as pinpoint:`` or a decorator."""
+    return PinpointMock(**options)
+
+
+def warn_unfired(mock: PinpointMock) -> None:
+    unfired = mock.unfired()
+    if unfired:
+        from .errors import PinpointContractWarning
+
+        warnings.warn(
+            PinpointContractWarning("scripted but never fired: " + "; ".join(unfired)), stacklevel=2
+        )

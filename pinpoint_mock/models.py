@@ -1,0 +1,119 @@
+"""Plain data: channels, statuses, endpoints and rendered messages. No behaviour, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+#: The seven values of the service model's DeliveryStatus enum.
+DELIVERY_STATUSES = (
+    "SUCCESSFUL",
+    "THROTTLED",
+    "TEMPORARY_FAILURE",
+    "PERMANENT_FAILURE",
+    "UNKNOWN_FAILURE",
+    "OPT_OUT",
+    "DUPLICATE",
+)
+#: Values that only ever appeared in documentation prose; returned only when a test asks.
+LEGACY_STATUSES = ("TIMEOUT",)
+
+#: Channel types of the model's ChannelType enum.
+CHANNELS = (
+    "PUSH",
+    "GCM",
+    "APNS",
+    "APNS_SANDBOX",
+    "APNS_VOIP",
+    "APNS_VOIP_SANDBOX",
+    "ADM",
+    "SMS",
+    "VOICE",
+    "EMAIL",
+    "BAIDU",
+    "CUSTOM",
+    "IN_APP",
+)
+PUSH_CHANNELS = frozenset(
+    {"GCM", "APNS", "APNS_SANDBOX", "APNS_VOIP", "APNS_VOIP_SANDBOX", "ADM", "BAIDU"}
+)
+#: Which member of DirectMessageConfiguration serves each channel.
+CHANNEL_MESSAGE = {
+    "SMS": "SMSMessage",
+    "EMAIL": "EmailMessage",
+    "VOICE": "VoiceMessage",
+    "GCM": "GCMMessage",
+    "APNS": "APNSMessage",
+    "APNS_SANDBOX": "APNSMessage",
+    "APNS_VOIP": "APNSMessage",
+    "APNS_VOIP_SANDBOX": "APNSMessage",
+    "BAIDU": "BaiduMessage",
+    "ADM": "ADMMessage",
+}
+#: Which TemplateConfiguration member serves each channel.
+CHANNEL_TEMPLATE = {
+    "SMS": "SMSTemplate",
+    "EMAIL": "EmailTemplate",
+    "VOICE": "VoiceTemplate",
+    **dict.fromkeys(PUSH_CHANNELS, "PushTemplate"),
+}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One registered endpoint of an application (what GetEndpoint returns)."""
+
+    application_id: str
+    endpoint_id: str
+    channel: str
+    address: str
+    user_id: str | None = None
+    opt_out: str = "NONE"
+    status: str = "ACTIVE"
+    attributes: Mapping[str, list[str]] = field(default_factory=dict)
+    user_attributes: Mapping[str, list[str]] = field(default_factory=dict)
+    metrics: Mapping[str, float] = field(default_factory=dict)
+    demographic: Mapping[str, str] = field(default_factory=dict)
+    location: Mapping[str, Any] = field(default_factory=dict)
+    effective_date: str = ""
+    creation_date: str = ""
+    cohort_id: str = "0"
+
+    @property
+    def active(self) -> bool:
+        return self.status == "ACTIVE"
+
+    @property
+    def opted_out(self) -> bool:
+        return self.opt_out == "ALL"
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    """What one endpoint would receive, after precedence, substitutions and variables."""
+
+    channel: str
+    title: str | None = None
+    """Push title or email subject."""
+    body: str | None = None
+    """SMS/voice text, push body, or the email's text part (else its Body)."""
+    html: str | None = None
+    """The email's HTML part."""
+    raw_content: str | None = None
+    """A RawContent payload (user or channel level) or a RawEmail's decoded MIME text."""
+    substitutions: Mapping[str, list[str]] = field(default_factory=dict)
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    """Every other effective field of the channel message (Action, Url, Badge, Data, Sound…)."""
+    template: str | None = None
+    """``Name`` or ``Name:Version`` of the template that supplies the content, if any."""
+    unresolved: tuple[str, ...] = ()
+    """Variables that had no value and rendered empty."""
+    sms_encoding: str | None = None
+    sms_segments: int | None = None
+    missing: str | None = None
+    """Why this endpoint has no content (then it gets PERMANENT_FAILURE), else None."""
+
+    @property
+    def has_content(self) -> bool:
+        return self.missing is None

@@ -1,0 +1,381 @@
+"""What one endpoint receives: precedence, substitutions and ``{{variables}}``, without I/O.
+
+:func:`render` turns a request's ``MessageConfiguration`` (plus the recipient's
+``EndpointSendConfiguration``, the endpoint and the ``TemplateConfiguration``) into the
+:class:`~pinpoint_mock.models.RenderedMessage` one endpoint would get.
+
+Precedence, most specific first, field by field (a level lacking a field lets the next one
+supply it): the recipient's ``RawContent`` > the channel message's raw payload (``RawContent``;
+for email ``RawEmail``) > the recipient's ``BodyOverride``/``TitleOverride`` (push title or email
+subject) > the channel message's fields > ``DefaultPushNotificationMessage`` (push channels
+only) > ``DefaultMessage`` (which only has ``Body`` and ``Substitutions``).
+
+Substitutions merge key by key, lowest to highest: ``DefaultMessage`` <
+``DefaultPushNotificationMessage`` (push only) < channel message < recipient.
+
+Modelled assumptions (the service documents none of these precisely):
+
+- The merge is field by field: an ``APNSMessage`` giving only ``Badge`` takes its title and
+  body from ``DefaultPushNotificationMessage``. An empty string counts as absent.
+- A multi-value substitution or attribute renders its first element (``multi_value="first"``)
+  or all elements joined with ``", "`` (``multi_value="join"``); ``{{Name.[1]}}`` picks one.
+- An unresolved variable renders as the empty string and is listed in ``unresolved`` (order of
+  first appearance: title, body, HTML part, raw content).
+- ``DefaultMessage.Body`` feeds a push channel only when neither the push message nor
+  ``DefaultPushNotificationMessage`` gives a body; ``DefaultMessage`` never gives a title.
+- A raw payload replaces the title and body entirely: they are read from its JSON when it has
+  obvious fields (APNs ``aps.alert.title/body`` or a string ``aps.alert``; GCM/ADM
+  ``notification.*`` or ``data.*``; Baidu top-level ``title``/``description``), else None.
+  The other push fields are still reported (the service still uses them, e.g. TTL, priority).
+- ``RawEmail`` is the email channel's raw payload: it outranks ``SimpleEmail`` and the
+  overrides; subject, text and HTML parts are read from the decoded MIME message.
+- ``TitleOverride`` is ignored on SMS and voice, which have no title. ``Context`` is reported
+  in ``fields`` for push channels only.
+- Missing content is judged on what the request supplies, before variables are filled: a body
+  that renders empty still counts. An email subject alone is not content.
+- Handlebars blocks (``{{#if}}``, ``{{else}}``, ``{{/if}}``...) are not evaluated: their tags
+  render empty and the text of every branch is kept. ``{{helper Arg}}`` renders ``Arg``, through
+  ``upper``, ``lower``, ``capitalize`` (each word) or ``capitalizeFirst`` when so named.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage
+from email.parser import Parser
+from types import MappingProxyType
+from typing import Any
+
+from . import sms
+from .contract import VARIABLE
+from .models import CHANNEL_MESSAGE, CHANNEL_TEMPLATE, PUSH_CHANNELS, Endpoint, RenderedMessage
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+_INDEXED = re.compile(r"^(.+)\.\[(\d+)\]$")
+_MIME = Parser(policy=policy.default)
+
+_PUSH_FIELDS = frozenset({
+    "Action", "Url", "Data", "SilentPush", "Badge", "Sound", "ImageUrl", "ImageIconUrl",
+    "SmallImageIconUrl", "IconReference", "MediaUrl", "Category", "ThreadId", "TimeToLive",
+    "Priority", "CollapseId", "CollapseKey", "APNSPushType", "ConsolidationKey", "ExpiresAfter",
+    "MD5", "RestrictedPackageName", "PreferredAuthenticationMethod",
+})  # fmt: skip
+_OTHER_FIELDS = {
+    "SMS": frozenset({"MessageType", "OriginationNumber", "SenderId", "Keyword", "EntityId",
+                      "TemplateId", "MediaUrl"}),
+    "VOICE": frozenset({"LanguageCode", "VoiceId", "OriginationNumber"}),
+    "EMAIL": frozenset({"FromAddress", "ReplyToAddresses", "FeedbackForwardingAddress"}),
+}  # fmt: skip
+_MISSING = {
+    "EMAIL": "Either template or email message must be specified",  # observed on the service
+    "SMS": "Either template or SMS message body must be specified",
+    "VOICE": "Either template or voice message body must be specified",
+}
+_MISSING_PUSH = "Either template or push notification message must be specified"
+
+#: Endpoint variables: name -> attribute of :class:`Endpoint` (a scalar, or a map for ``Name.X``).
+_ENDPOINT_SCALARS = {
+    "Address": "address", "Id": "endpoint_id", "ChannelType": "channel", "OptOut": "opt_out",
+    "EndpointStatus": "status", "ApplicationId": "application_id", "CohortId": "cohort_id",
+    "EffectiveDate": "effective_date", "CreationDate": "creation_date", "User.UserId": "user_id",
+}  # fmt: skip
+_ENDPOINT_MAPS = {
+    "Attributes": "attributes", "User.UserAttributes": "user_attributes",
+    "Demographic": "demographic", "Location": "location", "Metrics": "metrics",
+}  # fmt: skip
+_HELPERS: dict[str, Callable[[str], str]] = {
+    "upper": str.upper,
+    "lower": str.lower,
+    "capitalize": lambda text: " ".join(w[:1].upper() + w[1:] for w in text.split(" ")),
+    "capitalizeFirst": lambda text: text[:1].upper() + text[1:],
+}
+
+
+@dataclass(slots=True)
+class _Content:
+    title: str | None = None
+    body: str | None = None
+    html: str | None = None
+    raw: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def render(
+    channel: str,
+    config: Mapping[str, Any],
+    user: Mapping[str, Any] | None,
+    endpoint: Endpoint | None,
+    *,
+    template: Mapping[str, Any] | None = None,
+    multi_value: str = "first",
+) -> RenderedMessage:
+    """The message ``endpoint`` (or a bare address, when None) receives on ``channel``.
+
+    ``config`` is the request's ``MessageConfiguration``, ``user`` the recipient's
+    ``EndpointSendConfiguration`` and ``template`` the request's ``TemplateConfiguration``.
+    """
+    if multi_value not in ("first", "join"):
+        raise ValueError(f"multi_value must be 'first' or 'join', not {multi_value!r}")
+    member = CHANNEL_MESSAGE.get(channel)
+    if member is None:
+        unsupported = f"{channel} channel is not supported for direct sends"
+        return RenderedMessage(channel, missing=unsupported)
+    user = user or _EMPTY
+    message = _mapping(config.get(member))
+    default = _mapping(config.get("DefaultMessage"))
+    push = channel in PUSH_CHANNELS
+    default_push = _mapping(config.get("DefaultPushNotificationMessage")) if push else _EMPTY
+    substitutions = _merge_substitutions(default, default_push, message, user)
+    renderer = _Renderer(substitutions, endpoint, multi_value == "join")
+    levels = _Levels(user, message, default_push, default, renderer)
+    if push:
+        content = _push(levels)
+    elif channel == "EMAIL":
+        content = _email(levels)
+    else:
+        content = _text_channel(levels, _OTHER_FIELDS[channel])
+    template_ref = _template_ref(channel, template)
+    info = sms.analyse(content.body) if channel == "SMS" and content.body else None
+    has_content = template_ref is not None or _has_content(push, content)
+    return RenderedMessage(
+        channel,
+        title=content.title,
+        body=content.body,
+        html=content.html,
+        raw_content=content.raw,
+        substitutions=substitutions,
+        fields=content.fields,
+        template=template_ref,
+        unresolved=tuple(renderer.unresolved),
+        sms_encoding=info.encoding if info else None,
+        sms_segments=info.segments if info else None,
+        missing=None if has_content else _MISSING.get(channel, _MISSING_PUSH),
+    )
+
+
+@dataclass(slots=True)
+class _Levels:
+    """The precedence levels for one endpoint, most specific first, and its renderer."""
+
+    user: Mapping[str, Any]
+    message: Mapping[str, Any]
+    default_push: Mapping[str, Any]
+    default: Mapping[str, Any]
+    renderer: _Renderer
+
+    def raw(self, *values: Any) -> _Content | None:
+        """What a raw JSON payload (the user's, else ``values``) gives, when one applies."""
+        raw = _first_text(self.user.get("RawContent"), *values)
+        return None if raw is None else _from_json(self.renderer.text(raw))
+
+    def body(self, *values: Any) -> str | None:
+        """BodyOverride > ``values`` > DefaultMessage.Body, rendered."""
+        user, default = self.user.get("BodyOverride"), self.default.get("Body")
+        return self.renderer.text_or_none(_first_text(user, *values, default))
+
+    def title(self, *values: Any) -> str | None:
+        """TitleOverride > ``values``, rendered."""
+        return self.renderer.text_or_none(_first_text(self.user.get("TitleOverride"), *values))
+
+
+def _push(levels: _Levels) -> _Content:
+    message, default_push = levels.message, levels.default_push
+    content = levels.raw(message.get("RawContent")) or _Content(
+        levels.title(message.get("Title"), default_push.get("Title")),
+        levels.body(message.get("Body"), default_push.get("Body")),
+    )
+    content.fields = _pick(_PUSH_FIELDS, default_push, message)
+    if levels.user.get("Context") is not None:
+        content.fields["Context"] = levels.user["Context"]
+    return content
+
+
+def _text_channel(levels: _Levels, names: frozenset[str]) -> _Content:
+    content = levels.raw() or _Content(body=levels.body(levels.message.get("Body")))
+    content.title, content.fields = None, _pick(names, levels.message)  # SMS and voice: no title
+    return content
+
+
+def _email(levels: _Levels) -> _Content:
+    message, renderer = levels.message, levels.renderer
+    simple = _mapping(message.get("SimpleEmail"))
+    raw_email = _first_text(_mapping(message.get("RawEmail")).get("Data"))
+    content = levels.raw()
+    if content is None and raw_email is not None:
+        content = _from_mime(renderer.text(_decode(raw_email)))
+    if content is None:
+        title = levels.title(_part(simple, "Subject"))
+        body = levels.body(_part(simple, "TextPart"), message.get("Body"))
+        html = renderer.text_or_none(_first_text(_part(simple, "HtmlPart")))
+        content = _Content(title, body, html)
+    content.fields = _pick(_OTHER_FIELDS["EMAIL"], message)
+    if simple.get("Headers") is not None:
+        content.fields["Headers"] = simple["Headers"]
+    return content
+
+
+def _has_content(push: bool, content: _Content) -> bool:
+    """Whether the request gave this endpoint something to send (judged before rendering)."""
+    if content.raw is not None or content.body is not None or content.html is not None:
+        return True
+    if not push:
+        return False  # an email subject alone is nothing to send
+    fields = content.fields
+    silent = fields.get("SilentPush") is True and fields.get("Data") is not None
+    return content.title is not None or silent
+
+
+def _from_json(raw: str) -> _Content:
+    """Title and body from a raw JSON payload, when it has the usual fields."""
+    try:
+        document = json.loads(raw) if raw.lstrip().startswith("{") else None
+    except ValueError:
+        document = None
+    title, body = _json_title_body(document) if isinstance(document, dict) else (None, None)
+    return _Content(title, body, raw=raw)
+
+
+def _json_title_body(document: dict[str, Any]) -> tuple[str | None, str | None]:
+    alert = _mapping(document.get("aps")).get("alert")
+    if isinstance(alert, str):
+        return None, alert
+    notification, data = _mapping(document.get("notification")), _mapping(document.get("data"))
+    sources = (_mapping(alert), notification, data, document)
+    title = _first_text(*(source.get("title") for source in sources))
+    body = _first_text(*(source.get(key) for source in sources for key in ("body", "description")))
+    return title, body
+
+
+def _decode(data: str) -> str:
+    try:
+        return base64.b64decode(data).decode("utf-8", errors="replace")
+    except ValueError:
+        return data
+
+
+def _from_mime(raw: str) -> _Content:
+    """Subject, text and HTML parts of a raw MIME email."""
+    mime = _MIME.parsestr(raw)
+    subject = mime.get("Subject")
+    title = None if subject is None else str(subject)
+    return _Content(title, _mime_part(mime, "plain"), _mime_part(mime, "html"), raw)
+
+
+def _mime_part(mime: EmailMessage, subtype: str) -> str | None:
+    part = mime.get_body(preferencelist=(subtype,))
+    try:
+        content = part.get_content() if part is not None else None
+    except (LookupError, ValueError):
+        return None
+    return content if isinstance(content, str) else None
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else _EMPTY
+
+
+def _first_text(*values: Any) -> str | None:
+    """The first non-empty string among ``values``."""
+    for value in values:
+        if value and isinstance(value, str):
+            return value
+    return None
+
+
+def _part(simple: Mapping[str, Any], name: str) -> Any:
+    return _mapping(simple.get(name)).get("Data")
+
+
+def _pick(names: frozenset[str], *sources: Mapping[str, Any]) -> dict[str, Any]:
+    """Fields named in ``names`` from ``sources``, later sources winning field by field."""
+    return {k: v for source in sources for k, v in source.items() if v is not None and k in names}
+
+
+def _merge_substitutions(*sources: Mapping[str, Any]) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {}
+    for source in sources:
+        merged.update(source.get("Substitutions") or _EMPTY)
+    return merged
+
+
+def _template_ref(channel: str, template: Mapping[str, Any] | None) -> str | None:
+    entry = _mapping(template.get(CHANNEL_TEMPLATE[channel])) if template else _EMPTY
+    name, version = _first_text(entry.get("Name")), _first_text(entry.get("Version"))
+    if name is None:
+        return None
+    return f"{name}:{version}" if version else name
+
+
+# -- variables --------------------------------------------------------------------------------
+
+
+class _Renderer:
+    """Fills ``{{variables}}`` for one endpoint and remembers the unresolved ones."""
+
+    __slots__ = ("_endpoint", "_join", "_substitutions", "unresolved")
+
+    def __init__(self, subs: Mapping[str, Any], endpoint: Endpoint | None, join: bool) -> None:
+        self._substitutions = subs
+        self._endpoint = endpoint
+        self._join = join
+        self.unresolved: dict[str, None] = {}
+
+    def text(self, value: str) -> str:
+        return VARIABLE.sub(self._replace, value) if "{{" in value else value
+
+    def text_or_none(self, value: str | None) -> str | None:
+        return None if value is None else self.text(value)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        token = match.group(1)
+        if not token or token[0] in "#/!>^@":
+            return ""  # block helpers, comments, partials: out of scope
+        if " " not in token:
+            return "" if token in ("else", "this") else self._value(token)
+        helper, *args = token.split()
+        positional = [arg for arg in args if "=" not in arg]
+        if helper == "else" or not positional:
+            return ""
+        arg = positional[0]
+        value = arg[1:-1] if arg[:1] in "\"'" and arg[-1:] == arg[:1] else self._value(arg)
+        transform = _HELPERS.get(helper)
+        return transform(value) if transform else value
+
+    def _value(self, token: str) -> str:
+        name, index = token, None
+        if token.endswith("]") and (indexed := _INDEXED.match(token)):
+            name, index = indexed.group(1), int(indexed.group(2))
+        value = self._substitutions.get(name)
+        if value is None and self._endpoint is not None:
+            value = _endpoint_value(self._endpoint, name)
+        text = self._stringify(value, index)
+        if text is None:
+            self.unresolved[token] = None
+            return ""
+        return text
+
+    def _stringify(self, value: Any, index: int | None) -> str | None:
+        if isinstance(value, (list, tuple)):
+            if index is None and self._join:
+                return ", ".join(str(item) for item in value) if value else None
+            position = 0 if index is None else index
+            value = value[position] if position < len(value) else None
+        elif index is not None:
+            return None
+        if value is None:
+            return None
+        return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _endpoint_value(endpoint: Endpoint, name: str) -> Any:
+    scalar = _ENDPOINT_SCALARS.get(name)
+    if scalar is not None:
+        return getattr(endpoint, scalar) or None
+    split = 19 if name.startswith("User.UserAttributes.") else name.find(".")
+    attribute = _ENDPOINT_MAPS.get(name[:split]) if split > 0 else None
+    return getattr(endpoint, attribute).get(name[split + 1 :]) if attribute else None

@@ -1,0 +1,339 @@
+"""Scripted outcomes: what happens to each delivery, and to whole calls.
+
+Per-endpoint rules select deliveries by user, endpoint, address, channel or a predicate. The most
+specific matching rule wins (endpoint 16, address 8, user 4, channel 2, predicate 1, summed; the
+newest wins a tie); a rule lives ``times`` deliveries or forever. Without a rule, simulator
+addresses decide, then the seeded chaos profile, then SUCCESSFUL. Whole-call faults answer an
+HTTP error for a number of attempts.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ERROR_STATUS, PinpointMockError
+from .models import DELIVERY_STATUSES, LEGACY_STATUSES, PUSH_CHANNELS
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What a rule can look at: one endpoint about to receive a message."""
+
+    application_id: str
+    user_id: str | None
+    endpoint_id: str | None
+    channel: str
+    address: str
+    operation: str = "SendUsersMessages"
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+
+#: Default StatusCode / StatusMessage per status (modelled assumptions where uncertain).
+STATUS_DEFAULTS: dict[str, tuple[int, str]] = {
+    "SUCCESSFUL": (200, ""),
+    "THROTTLED": (429, "Throttled by the downstream provider"),
+    "TEMPORARY_FAILURE": (503, "Temporary failure; the message may be retried"),
+    "PERMANENT_FAILURE": (400, "Permanent failure"),
+    "UNKNOWN_FAILURE": (500, "Unknown error"),
+    "OPT_OUT": (400, "Address is opted out"),
+    "DUPLICATE": (400, "Duplicate address"),
+    "TIMEOUT": (408, "Timeout"),
+}
+SMS_OPT_OUT_MESSAGE = "Destination phone number opted out"
+
+_WEIGHTS = (("endpoint", 16), ("address", 8), ("user", 4), ("channel", 2), ("predicate", 1))
+
+
+def check_status(status: str) -> str:
+    if status in DELIVERY_STATUSES or status in LEGACY_STATUSES:
+        return status
+    allowed = ", ".join(DELIVERY_STATUSES + LEGACY_STATUSES)
+    raise PinpointMockError(f"unknown delivery status {status!r}; use one of {allowed}")
+
+
+@dataclass
+class Rule:
+    """One scripted per-endpoint outcome."""
+
+    status: str
+    user: str | None = None
+    endpoint: str | None = None
+    address: str | None = None
+    channel: str | None = None
+    predicate: Callable[[Delivery], bool] | None = None
+    times: int | None = None
+    status_code: int | None = None
+    status_message: str | None = None
+    order: int = 0
+    fired: int = 0
+
+    @property
+    def specificity(self) -> int:
+        return sum(weight for name, weight in _WEIGHTS if getattr(self, name) is not None)
+
+    @property
+    def exhausted(self) -> bool:
+        return self.times is not None and self.fired >= self.times
+
+    @property
+    def label(self) -> str:
+        parts = [f"{name}={getattr(self, name)!r}" for name, _ in _WEIGHTS[:4]]
+        selectors = [p for p in parts if not p.endswith("=None")]
+        if self.predicate is not None:
+            selectors.append(f"predicate={getattr(self.predicate, '__name__', 'predicate')}")
+        lifetime = f", times={self.times}" if self.times is not None else ""
+        return f"outcome({self.status!r}{''.join(', ' + s for s in selectors)}{lifetime})"
+
+    def matches(self, delivery: Delivery) -> bool:
+        if self.user is not None and delivery.user_id != self.user:
+            return False
+        if self.endpoint is not None and delivery.endpoint_id != self.endpoint:
+            return False
+        if self.address is not None and delivery.address != self.address:
+            return False
+        if self.channel is not None and delivery.channel != self.channel:
+            return False
+        return self.predicate is None or bool(self.predicate(delivery))
+
+
+@dataclass
+class Fault:
+    """A scripted whole-call error for ``times`` attempts."""
+
+    code: str
+    status: int
+    message: str
+    times: int
+    operation: str | None = None
+    order: int = 0
+    fired: int = 0
+
+    @property
+    def exhausted(self) -> bool:
+        return self.fired >= self.times
+
+    @property
+    def label(self) -> str:
+        return f"fail({self.code!r}, times={self.times})"
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: str
+    status_code: int
+    status_message: str
+    rule: str | None
+    """What decided: a rule's label, ``simulator:…``, ``chaos``, ``derived:…`` or None."""
+
+
+# -- simulator addresses ------------------------------------------------------------------------
+
+_EMAIL_TAGS = {
+    "success": "SUCCESSFUL",
+    "throttled": "THROTTLED",
+    "temporary-failure": "TEMPORARY_FAILURE",
+    "permanent-failure": "PERMANENT_FAILURE",
+    "unknown-failure": "UNKNOWN_FAILURE",
+    "opt-out": "OPT_OUT",
+}
+_PHONE = re.compile(r"^\+1\d{3}55501(\d\d)$")
+_PHONE_CODES = {
+    "00": "SUCCESSFUL",
+    "01": "THROTTLED",
+    "02": "TEMPORARY_FAILURE",
+    "03": "PERMANENT_FAILURE",
+    "04": "UNKNOWN_FAILURE",
+    "05": "OPT_OUT",
+}
+_EMAIL_TAG = re.compile(r"^[^@+]*\+([a-z-]+)@", re.IGNORECASE)
+
+
+def simulated_status(channel: str, address: str) -> str | None:
+    """The status a simulator address asks for, or None for an ordinary address."""
+    if channel == "EMAIL":
+        match = _EMAIL_TAG.match(address)
+        return _EMAIL_TAGS.get(match.group(1).lower()) if match else None
+    if channel in ("SMS", "VOICE"):
+        match = _PHONE.match(address)
+        return _PHONE_CODES.get(match.group(1)) if match else None
+    if channel in PUSH_CHANNELS:
+        for tag, status in _EMAIL_TAGS.items():
+            if address.startswith(tag + "-"):
+                return status
+    return None
+
+
+# -- ids ------------------------------------------------------------------------------------------
+
+
+class Ids:
+    """Deterministic identifiers from one seed: request ids, message ids."""
+
+    def __init__(self, seed: int | str | None) -> None:
+        self._rng = random.Random(seed)
+        self._lock = threading.Lock()
+
+    def uuid(self) -> str:
+        with self._lock:
+            value = self._rng.getrandbits(128)
+        text = f"{value:032x}"
+        version = "4" + text[13:16]
+        variant = "89ab"[value & 3] + text[17:20]
+        return f"{text[:8]}-{text[8:12]}-{version}-{variant}-{text[20:32]}"
+
+    def message_id(self, channel: str) -> str:
+        with self._lock:
+            if channel in ("SMS", "VOICE"):
+                alphabet = string.ascii_lowercase + string.digits
+                return "".join(self._rng.choice(alphabet) for _ in range(40))
+            if channel == "EMAIL":
+                head = "".join(self._rng.choice("0123456789abcdef") for _ in range(16))
+        if channel == "EMAIL":
+            return f"{head}-{self.uuid()}-000000"
+        return self.uuid()
+
+    def random(self) -> float:
+        with self._lock:
+            return self._rng.random()
+
+
+# -- the script ----------------------------------------------------------------------------------
+
+
+class Script:
+    """Every scripted rule and fault of one mock. Thread-safe: a ``times=N`` rule fires N times."""
+
+    def __init__(self, *, simulator: bool = True) -> None:
+        self._lock = threading.Lock()
+        self.rules: list[Rule] = []
+        self.faults: list[Fault] = []
+        self.simulator = simulator
+        self._chaos: list[tuple[float, str]] = []
+        self._chaos_rng = random.Random(0)
+        self._order = 0
+
+    def add_rule(self, rule: Rule) -> Rule:
+        check_status(rule.status)
+        if rule.times is not None and rule.times < 1:
+            raise PinpointMockError(f"times must be at least 1, got {rule.times}")
+        with self._lock:
+            self._order += 1
+            rule.order = self._order
+            self.rules.append(rule)
+        return rule
+
+    def add_fault(
+        self,
+        code: str,
+        *,
+        times: int,
+        message: str | None,
+        status: int | None,
+        operation: str | None,
+    ) -> Fault:
+        if status is None:
+            if code not in ERROR_STATUS:
+                known = ", ".join(ERROR_STATUS)
+                raise PinpointMockError(
+                    f"unknown error code {code!r}: pass status= or use one of {known}"
+                )
+            status = ERROR_STATUS[code]
+        if times < 1:
+            raise PinpointMockError(f"times must be at least 1, got {times}")
+        with self._lock:
+            self._order += 1
+            fault = Fault(
+                code,
+                status,
+                message or _FAULT_MESSAGES.get(code, code),
+                times,
+                operation,
+                self._order,
+            )
+            self.faults.append(fault)
+        return fault
+
+    def chaos(self, profile: Mapping[str, float], seed: int | str | None) -> None:
+        total = 0.0
+        table = []
+        for status, probability in profile.items():
+            check_status(status)
+            if not 0 <= probability <= 1:
+                raise PinpointMockError(f"chaos probability for {status} must be in [0, 1]")
+            total += probability
+            table.append((total, status))
+        if total > 1 + 1e-9:
+            raise PinpointMockError(f"chaos probabilities add up to {total:.3f}, more than 1")
+        with self._lock:
+            self._chaos = table
+            self._chaos_rng = random.Random(seed)
+
+    def take_fault(self, operation: str) -> Fault | None:
+        with self._lock:
+            for fault in self.faults:
+                if fault.exhausted or (fault.operation not in (None, operation)):
+                    continue
+                fault.fired += 1
+                return fault
+        return None
+
+    def decide(self, delivery: Delivery) -> Decision:
+        with self._lock:
+            best: Rule | None = None
+            for rule in self.rules:
+                if rule.exhausted or not rule.matches(delivery):
+                    continue
+                if best is None or (rule.specificity, rule.order) > (best.specificity, best.order):
+                    best = rule
+            if best is not None:
+                best.fired += 1
+                code, message = STATUS_DEFAULTS[best.status]
+                return Decision(
+                    best.status,
+                    best.status_code if best.status_code is not None else code,
+                    best.status_message if best.status_message is not None else message,
+                    best.label,
+                )
+            draw = self._chaos_rng.random() if self._chaos else None
+        if self.simulator:
+            simulated = simulated_status(delivery.channel, delivery.address)
+            if simulated is not None:
+                code, message = STATUS_DEFAULTS[simulated]
+                if simulated == "OPT_OUT" and delivery.channel == "SMS":
+                    message = SMS_OPT_OUT_MESSAGE
+                return Decision(simulated, code, message, f"simulator:{delivery.address}")
+        if draw is not None:
+            for threshold, status in self._chaos:
+                if draw < threshold:
+                    code, message = STATUS_DEFAULTS[status]
+                    return Decision(status, code, message, "chaos")
+        return Decision("SUCCESSFUL", 200, "", None)
+
+    def unfired(self) -> list[str]:
+        """Labels of rules and faults that never fired (reported at teardown)."""
+        with self._lock:
+            items: list[Rule | Fault] = [*self.rules, *self.faults]
+            return [item.label for item in items if item.fired == 0]
+
+    def clear(self) -> None:
+        with self._lock:
+            self.rules.clear()
+            self.faults.clear()
+            self._chaos = []
+
+
+_FAULT_MESSAGES = {
+    "BadRequestException": "Bad request",
+    "ForbiddenException": "Forbidden",
+    "NotFoundException": "Resource not found",
+    "MethodNotAllowedException": "Method not allowed",
+    "PayloadTooLargeException": "Request entity too large",
+    "TooManyRequestsException": "Too many requests",
+    "InternalServerErrorException": "Internal server error",
+}

@@ -1,0 +1,100 @@
+"""pytest plugin: the ``pinpoint`` fixture, the ``pinpoint`` marker and ``--pinpoint-seed``.
+
+Importing this module imports nothing but pytest; the mock is imported when a test asks for it.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Generator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from pinpoint_mock.mock import PinpointMock
+
+_SEED_KEY = pytest.StashKey[str]()
+_USED_KEY = pytest.StashKey[str]()
+_CALL_REPORT = pytest.StashKey[pytest.TestReport]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("pinpoint-mock")
+    group.addoption(
+        "--pinpoint-seed",
+        default=None,
+        help="seed for pinpoint-mock ids and chaos (default: pinpoint_seed ini, else random)",
+    )
+    parser.addini("pinpoint_seed", "default seed for pinpoint-mock", default="")
+    parser.addini(
+        "pinpoint_strict_applications",
+        "answer 404 for application ids the test did not register",
+        type="bool",
+        default=False,
+    )
+    parser.addini(
+        "pinpoint_simulator", "simulator addresses decide outcomes", type="bool", default=True
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "pinpoint(**options): options for the pinpoint fixture, as for mock_pinpoint()",
+    )
+    seed = config.getoption("--pinpoint-seed") or config.getini("pinpoint_seed")
+    if not seed:
+        # Workers of one xdist run share this id, so they agree on the session seed.
+        run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+        seed = str(int(run_id[:8], 16)) if run_id else str(random.randrange(10**6))
+    config.stash[_SEED_KEY] = str(seed)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"pinpoint-mock: --pinpoint-seed={config.stash[_SEED_KEY]}"
+
+
+@pytest.fixture
+def pinpoint(request: pytest.FixtureRequest) -> Generator[PinpointMock, None, None]:
+    """A fresh fake Pinpoint for this test: every boto3 Pinpoint client is served by it."""
+    from pinpoint_mock.mock import PinpointMock, warn_unfired
+
+    config = request.config
+    options: dict[str, Any] = {
+        "strict_applications": config.getini("pinpoint_strict_applications"),
+        "simulator": config.getini("pinpoint_simulator"),
+    }
+    marker = request.node.get_closest_marker("pinpoint")
+    if marker is not None:
+        if marker.args:
+            raise pytest.UsageError("@pytest.mark.pinpoint takes keyword arguments only")
+        options.update(marker.kwargs)
+    session_seed = config.stash[_SEED_KEY]
+    options.setdefault("seed", f"{session_seed}:{request.node.nodeid}")
+    request.node.stash[_USED_KEY] = session_seed
+    mock = PinpointMock(**options)
+    with mock:
+        yield mock
+    report = request.node.stash.get(_CALL_REPORT, None)
+    if report is not None and report.passed:
+        warn_unfired(mock)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if report.when == "call":
+        item.stash[_CALL_REPORT] = report
+    seed = item.stash.get(_USED_KEY, None)
+    if seed is not None and report.failed:
+        report.sections.append(
+            (
+                "pinpoint-mock",
+                f"seed {seed}; replay with: pytest '{item.nodeid}' --pinpoint-seed={seed}",
+            )
+        )
+    return report

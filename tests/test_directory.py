@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import pytest
+
+from pinpoint_mock.directory import MAX_ENDPOINTS_PER_USER, Directory
+from pinpoint_mock.errors import ServiceError
+from pinpoint_mock.models import Endpoint
+
+APP = "app"
+
+
+def endpoint(
+    endpoint_id: str, channel: str = "SMS", user: str | None = "u1", **kw: object
+) -> Endpoint:
+    return Endpoint(APP, endpoint_id, channel, f"addr-{endpoint_id}", user, **kw)  # type: ignore[arg-type]
+
+
+def test_user_endpoints_in_registration_order() -> None:
+    d = Directory()
+    d.put(endpoint("b"))
+    d.put(endpoint("a", "EMAIL"))
+    assert [e.endpoint_id for e in d.for_user(APP, "u1")] == ["b", "a"]
+    assert d.for_user(APP, "nobody") == []
+    assert d.for_user("other-app", "u1") == []
+
+
+def test_dates_are_set_like_the_service() -> None:
+    stored = Directory().put(endpoint("a"))
+    assert stored.effective_date.endswith("Z")
+    assert len(stored.effective_date) == len("2019-01-28T23:55:11.534Z")
+
+
+def test_sixteenth_non_push_endpoint_is_refused() -> None:
+    d = Directory()
+    for i in range(MAX_ENDPOINTS_PER_USER):
+        d.put(endpoint(f"e{i}"))
+    with pytest.raises(ServiceError) as info:
+        d.put(endpoint("e16", "EMAIL"))
+    assert info.value.code == "BadRequestException"
+    assert "Exceeded maximum endpoint per user count 15" in info.value.message
+    assert len(d.for_user(APP, "u1")) == 15
+
+
+def test_sixteenth_push_endpoint_retires_the_oldest_push_endpoint() -> None:
+    d = Directory()
+    d.put(endpoint("push-old", "APNS", effective_date="2020-01-01T00:00:00.000Z"))
+    d.put(endpoint("push-new", "GCM", effective_date="2021-01-01T00:00:00.000Z"))
+    for i in range(13):
+        d.put(endpoint(f"sms{i}"))
+    d.put(endpoint("push-16", "GCM"))
+    ids = [e.endpoint_id for e in d.for_user(APP, "u1")]
+    assert "push-old" not in ids
+    assert "push-16" in ids
+    retired = d.get(APP, "push-old")
+    assert retired is not None
+    assert (retired.status, retired.user_id) == ("INACTIVE", None)
+
+
+def test_updating_an_endpoint_keeps_its_creation_date_and_moves_users() -> None:
+    d = Directory()
+    first = d.put(endpoint("a", creation_date="2020-01-01T00:00:00.000Z"))
+    second = d.put(endpoint("a", user="u2"))
+    assert second.creation_date == first.creation_date
+    assert d.for_user(APP, "u1") == []
+    assert [e.endpoint_id for e in d.for_user(APP, "u2")] == ["a"]
+
+
+def test_same_address_makes_the_older_endpoint_inactive_on_request() -> None:
+    d = Directory()
+    d.put(Endpoint(APP, "old", "SMS", "+1", "u1"))
+    d.put(Endpoint(APP, "new", "SMS", "+1", "u2"), deactivate_same_address=True)
+    old = d.get(APP, "old")
+    assert old is not None
+    assert old.status == "INACTIVE"
+
+
+def test_user_attributes_are_synced_across_the_users_endpoints() -> None:
+    d = Directory()
+    d.put(endpoint("a"))
+    d.put(endpoint("b", user_attributes={"FirstName": ["Ana"]}))
+    first = d.get(APP, "a")
+    assert first is not None
+    assert first.user_attributes == {"FirstName": ["Ana"]}
+
+
+def test_delete_and_delete_user() -> None:
+    d = Directory()
+    d.put(endpoint("a"))
+    d.put(endpoint("b"))
+    removed = d.delete(APP, "a")
+    assert removed is not None
+    assert [e.endpoint_id for e in d.for_user(APP, "u1")] == ["b"]
+    assert [e.endpoint_id for e in d.delete_user(APP, "u1")] == ["b"]
+    assert d.endpoints(APP) == []
+    assert d.delete(APP, "zzz") is None
+
+
+def test_unknown_channel_is_refused() -> None:
+    with pytest.raises(ServiceError, match="ChannelType 'FAX'"):
+        Directory().put(endpoint("a", "FAX"))
