@@ -286,6 +286,11 @@ class Engine:
         ]
     ] = {"SendUsersMessages": _send_users_messages}
 
+    @property
+    def operations(self) -> list[str]:
+        """The operations this engine implements."""
+        return list(self._handlers)
+
     def reset(self) -> None:
         self.directory.clear()
         self.script.clear()

@@ -98,8 +98,17 @@ class PinpointMock:
         if call.operation is None and response.status == 404:
             from .interceptors.botocore import unsupported
 
-            raise unsupported(method, path, lambda: list(self.engine._handlers))
+            raise unsupported(method, path, lambda: self.engine.operations)
         return response.status, response.headers, response.body, call.warnings
+
+    def handles(self, method: str, path: str) -> bool:
+        """Whether this mock implements the operation at ``method path``."""
+        from .wire import RouteError, route
+
+        try:
+            return route(method, path).operation in self.engine.operations
+        except RouteError:
+            return False
 
     # -- set-up --
     @property

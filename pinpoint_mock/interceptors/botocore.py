@@ -31,6 +31,8 @@ class Answerer(Protocol):
         self, method: str, path: str, headers: Mapping[str, str], body: bytes, backoff: float
     ) -> tuple[int, Mapping[str, str], bytes, tuple[str, ...]]: ...
 
+    def handles(self, method: str, path: str) -> bool: ...
+
 
 _lock = threading.RLock()
 _stack: list[Answerer] = []
@@ -120,8 +122,12 @@ def _patch_moto() -> None:
     original = stubber.__call__
 
     def call(self: Any, event_name: str, request: Any, **kwargs: Any) -> Any:
-        if _stack and _pinpoint_url(request.url):
-            return None  # ours: let it reach Endpoint._send
+        with _lock:
+            target = _stack[-1] if _stack else None
+        if target is not None and _pinpoint_url(request.url):
+            url = urlsplit(request.url)
+            if target.handles(request.method, url.path):
+                return None  # ours: let it reach Endpoint._send
         return original(self, event_name, request, **kwargs)
 
     _saved["moto"] = (stubber, original)

@@ -1,0 +1,114 @@
+"""The engine without any interceptor: HTTP in, HTTP out, everything recorded."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pinpoint_mock.engine import MAX_PAYLOAD_BYTES, Engine, Request
+from pinpoint_mock.errors import UnsupportedOperationError
+from pinpoint_mock.models import Endpoint
+
+PATH = "/v1/apps/app/users-messages"
+
+
+def post(
+    engine: Engine, body: bytes, path: str = PATH, method: str = "POST"
+) -> tuple[int, dict, dict]:
+    response, _ = engine.handle(Request(method, path, {}, body, "server"))
+    return response.status, response.headers, json.loads(response.body)
+
+
+def test_a_send_end_to_end() -> None:
+    engine = Engine(seed=1)
+    engine.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+    body = {"MessageConfiguration": {"SMSMessage": {"Body": "hi"}}, "Users": {"u1": {}}}
+    status, headers, payload = post(engine, json.dumps(body).encode())
+    assert status == 200
+    assert payload["ApplicationId"] == "app"
+    assert payload["RequestId"] != headers["x-amzn-RequestId"]
+    assert payload["Result"]["u1"]["e1"]["DeliveryStatus"] == "SUCCESSFUL"
+    (call,) = engine.log.calls
+    assert (call.transport, call.index) == ("server", 1)
+    assert engine.log.sent[0].call_index == 1
+
+
+def test_same_seed_same_answer() -> None:
+    def answer(seed: int) -> bytes:
+        engine = Engine(seed=seed)
+        engine.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+        body = b'{"MessageConfiguration": {"SMSMessage": {"Body": "hi"}}, "Users": {"u1": {}}}'
+        response, _ = engine.handle(Request("POST", PATH, {}, body))
+        return response.body
+
+    assert answer(1) == answer(1)
+    assert answer(1) != answer(2)
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code", "text"),
+    [
+        (
+            b'{"Users": ',
+            400,
+            "BadRequestException",
+            "not valid JSON: Expecting value at line 1, column 11",
+        ),
+        (b"\xff", 400, "BadRequestException", "not UTF-8"),
+        (b"[]", 400, "BadRequestException", "must be a JSON object"),
+        (
+            b'{"Users": {}}',
+            400,
+            "BadRequestException",
+            "MessageConfiguration: is required but missing",
+        ),
+        (b" " * (MAX_PAYLOAD_BYTES + 1), 413, "PayloadTooLargeException", "the limit is 7340032"),
+    ],
+)
+def test_bad_bodies_get_clear_errors_and_are_recorded(
+    body: bytes, status: int, code: str, text: str
+) -> None:
+    engine = Engine()
+    response, call = engine.handle(Request("POST", PATH, {}, body))
+    assert response.status == status
+    assert response.headers["x-amzn-ErrorType"] == code
+    assert text in json.loads(response.body)["Message"]
+    assert engine.log.calls == [call]
+    assert call.error_code == code
+
+
+def test_wrong_method_and_unknown_path() -> None:
+    engine = Engine()
+    assert post(engine, b"", method="GET")[0] == 405
+    status, _, payload = post(engine, b"", path="/v1/apps/app/campaigns")
+    assert status == 404
+    assert "GET" not in payload["Message"]
+    assert "/v1/apps/app/campaigns" in payload["Message"]
+    assert [c.status for c in engine.log.calls] == [405, 404]
+
+
+def test_known_but_unimplemented_operation_fails_closed() -> None:
+    with pytest.raises(UnsupportedOperationError, match="GetEndpoint"):
+        Engine().handle(Request("GET", "/v1/apps/app/endpoints/e1", {}, b""))
+
+
+def test_attempt_and_invocation_are_read_from_sdk_headers() -> None:
+    engine = Engine()
+    headers = {"amz-sdk-request": "ttl=1; attempt=3; max=5", "Amz-Sdk-Invocation-Id": "abc"}
+    _, call = engine.handle(Request("POST", PATH, headers, b"{}"))
+    assert (call.attempt, call.invocation_id) == (3, "abc")
+
+
+def test_endpoint_variables_without_values_are_reported() -> None:
+    engine = Engine()
+    engine.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+    body = {
+        "MessageConfiguration": {"SMSMessage": {"Body": "Plan {{Attributes.Plan}}"}},
+        "Users": {"u1": {}},
+    }
+    _, call = engine.handle(Request("POST", PATH, {}, json.dumps(body).encode()))
+    assert call.warnings == (
+        "u1/e1: {{Attributes.Plan}} had no value on this endpoint and rendered empty",
+    )
+    assert engine.log.sent[0].body == "Plan "

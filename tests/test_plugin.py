@@ -1,0 +1,200 @@
+"""The pytest plugin, tested with pytester: fixture, marker, seed, teardown report, import cost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+CONFTEST = """
+import os
+os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
+os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+"""
+
+SEND = """
+import boto3
+
+def send(users, body="Your reminder"):
+    client = boto3.client("pinpoint", region_name="us-east-1")
+    return client.send_users_messages(
+        ApplicationId="611e3e3cdd47474c9c1399a505665b91",
+        SendUsersMessageRequest={
+            "MessageConfiguration": {"SMSMessage": {"Body": body}},
+            "Users": {u: {} for u in users},
+        },
+    )["SendUsersMessageResponse"]
+"""
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makeconftest(CONFTEST)
+    pytester.makepyfile(helpers=SEND)
+    return pytester
+
+
+def test_fixture_serves_boto3_and_isolates_tests(project: pytest.Pytester) -> None:
+    project.makepyfile(
+        """
+        from helpers import send
+
+        def test_one(pinpoint):
+            pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550123")
+            send(["u1"])
+            pinpoint.assert_sent(user="u1", body_contains="reminder", count=1)
+
+        def test_two_starts_empty(pinpoint):
+            assert pinpoint.sent == [] and pinpoint.endpoints() == []
+            send(["u1"])
+            pinpoint.assert_not_sent(user="u1")
+        """
+    )
+    result = project.runpytest("-p", "no:randomly")
+    result.assert_outcomes(passed=2)
+
+
+def test_marker_takes_mock_options(project: pytest.Pytester) -> None:
+    project.makepyfile(
+        """
+        import pytest
+        from helpers import send
+
+        @pytest.mark.pinpoint(simulator=False, seed=3)
+        def test_marker(pinpoint):
+            assert pinpoint.seed == 3
+            pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550101")
+            send(["u1"])
+            assert pinpoint.sent[0].delivery_status == "SUCCESSFUL"
+
+        @pytest.mark.pinpoint(bogus=True)
+        def test_bad_option(pinpoint):
+            pass
+        """
+    )
+    result = project.runpytest()
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["*unexpected keyword argument 'bogus'*"])
+
+
+def test_seed_option_is_reported_and_used(project: pytest.Pytester) -> None:
+    project.makepyfile(
+        """
+        def test_seed(pinpoint):
+            print("SEED", pinpoint.seed)
+        """
+    )
+    result = project.runpytest("--pinpoint-seed=77", "-s")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(
+        ["pinpoint-mock: --pinpoint-seed=77", "*SEED 77:test_seed*::test_seed"]
+    )
+
+
+def test_same_seed_same_ids(project: pytest.Pytester) -> None:
+    project.makepyfile(
+        """
+        from helpers import send
+
+        def test_ids(pinpoint):
+            pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550123")
+            print("ID", send(["u1"])["Result"]["u1"]["endpoint-1"]["MessageId"])
+        """
+    )
+    first = project.runpytest("--pinpoint-seed=5", "-s")
+    second = project.runpytest("--pinpoint-seed=5", "-s")
+    third = project.runpytest("--pinpoint-seed=6", "-s")
+    ids = [
+        [line.split("ID ")[-1] for line in r.stdout.lines if " ID " in line]
+        for r in (first, second, third)
+    ]
+    assert len(ids[0]) == 1
+    assert ids[0] == ids[1]
+    assert ids[0] != ids[2]
+
+
+def test_failure_prints_seed_and_replay_command(project: pytest.Pytester) -> None:
+    project.makepyfile(
+        """
+        from helpers import send
+
+        def test_fails(pinpoint):
+            pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550123")
+            send(["u1"], body="Hello")
+            pinpoint.assert_sent(user="u1", body_contains="reminder")
+        """
+    )
+    result = project.runpytest("--pinpoint-seed=9")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*expected at least one delivery matching user='u1', body_contains='reminder',*",
+            "*Closest candidates:*",
+            "*#1 u1/endpoint-1 (SMS) differs in: body_contains*",
+            "*seed 9; replay with: pytest '*::test_fails' --pinpoint-seed=9*",
+        ]
+    )
+    # __tracebackhide__: the traceback ends in the user's test, not in our assertion code.
+    assert "assertions.py" not in result.stdout.str()
+
+
+def test_unfired_rules_are_reported_only_when_the_test_passed(project: pytest.Pytester) -> None:
+    project.makepyfile(
+        """
+        def test_passes(pinpoint):
+            pinpoint.outcome("THROTTLED", user="ghost")
+
+        def test_fails(pinpoint):
+            pinpoint.outcome("THROTTLED", user="ghost2")
+            assert False
+        """
+    )
+    result = project.runpytest("-W", "default")
+    result.assert_outcomes(passed=1, failed=1)
+    output = result.stdout.str()
+    assert "scripted but never fired: outcome('THROTTLED', user='ghost')" in output
+    assert "ghost2'" not in output
+
+
+def test_ini_options(project: pytest.Pytester) -> None:
+    project.makeini(
+        """
+        [pytest]
+        pinpoint_strict_applications = true
+        pinpoint_seed = 11
+        """
+    )
+    project.makepyfile(
+        """
+        import boto3, pytest
+
+        def test_strict(pinpoint):
+            assert pinpoint.options.strict_applications
+            assert pinpoint.seed.startswith("11:")
+            client = boto3.client("pinpoint", region_name="us-east-1")
+            with pytest.raises(client.exceptions.NotFoundException):
+                client.send_users_messages(ApplicationId="nope", SendUsersMessageRequest={
+                    "MessageConfiguration": {"SMSMessage": {"Body": "x"}}, "Users": {"u": {}}})
+        """
+    )
+    project.runpytest().assert_outcomes(passed=1)
+
+
+def test_importing_the_plugin_imports_nothing_heavy() -> None:
+    code = (
+        "import sys, pinpoint_mock.plugins.pytest_plugin\n"
+        "heavy = {'boto3', 'botocore', 'moto', 'faker', 'jsonschema', 'requests'}\n"
+        "heavy &= set(sys.modules)\n"
+        "loaded = [m for m in sys.modules if m.startswith('pinpoint_mock')]\n"
+        "print(sorted(heavy), sorted(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert (
+        result.stdout.strip()
+        == "[] ['pinpoint_mock', 'pinpoint_mock.plugins', 'pinpoint_mock.plugins.pytest_plugin']"
+    )
