@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from . import contract, wire
+from . import contract, endpoint_api, wire
 from .directory import Directory
 from .errors import ContractError, ServiceError, UnsupportedOperationError
 from .models import DELIVERY_STATUSES, Endpoint, RenderedMessage
@@ -153,99 +153,149 @@ class Engine:
     def _send_users_messages(
         self, found: wire.Route, request: Request, request_id: str, index: int
     ) -> tuple[wire.Response, list[SentMessage], tuple[str, ...]]:
-        application_id = found.params["application_id"]
-        body, warnings = self._parse(request, "SendUsersMessages")
-        self._check_application(application_id, request)
-        config = body.get("MessageConfiguration") or {}
-        template = body.get("TemplateConfiguration")
-        request_context = body.get("Context") or {}
-        trace_id = body.get("TraceId")
-        attempt = _attempt(request.headers)
-        message_request_id = self.ids.uuid()
-        seen: set[str] = set()
-        sent: list[SentMessage] = []
-        notes: list[str] = []
+        send = self._start_send(found, request, index, "SendUsersMessages")
         result: dict[str, dict[str, dict[str, Any]]] = {}
-        for user_id, user in (body.get("Users") or {}).items():
-            endpoints = self.directory.for_user(application_id, user_id)
+        for user_id, user in (send.body.get("Users") or {}).items():
+            endpoints = self.directory.for_user(send.application_id, user_id)
             if self.options.skip_inactive:
                 endpoints = [e for e in endpoints if e.active]
             if not endpoints:
                 result[user_id] = {"": _no_endpoints()}
                 continue
-            context = {**request_context, **(user.get("Context") or {})}
-            entries: dict[str, dict[str, Any]] = {}
-            for endpoint in endpoints:
-                message = render(
-                    endpoint.channel,
-                    config,
-                    user,
-                    endpoint,
-                    template=template,
-                    multi_value=self.options.multi_value,
-                )
-                decision = self._decide(endpoint, message, seen, user_id)
-                message_id = (
-                    self.ids.message_id(endpoint.channel)
-                    if decision.status == ("SUCCESSFUL")
-                    else None
-                )
-                status_message = decision.status_message
-                if message_id and not status_message and endpoint.channel in ("SMS", "VOICE"):
-                    status_message = f"MessageId: {message_id}"
-                entry: dict[str, Any] = {
-                    "Address": endpoint.address,
-                    "DeliveryStatus": decision.status,
-                    "StatusCode": decision.status_code,
-                    "StatusMessage": status_message,
-                }
-                if message_id:
-                    entry["MessageId"] = message_id
-                entries[endpoint.endpoint_id] = entry
-                if decision.status not in DELIVERY_STATUSES:
-                    notes.append(
-                        f"{user_id}/{endpoint.endpoint_id}: {decision.status} is outside the "
-                        "SDK's DeliveryStatus enum (typed SDKs report it as unknown)"
-                    )
-                # Bare {{Name}} variables are already reported by the contract's warnings;
-                # endpoint variables ({{Attributes.X}}…) can only be judged here.
-                missing = [n for n in message.unresolved if contract.endpoint_fillable(n)]
-                if missing:
-                    names = ", ".join("{{" + n + "}}" for n in missing)
-                    notes.append(
-                        f"{user_id}/{endpoint.endpoint_id}: {names} had no value on this "
-                        "endpoint and rendered empty"
-                    )
-                sent.append(
-                    SentMessage(
-                        application_id=application_id,
-                        user_id=user_id,
-                        endpoint_id=endpoint.endpoint_id,
-                        channel=endpoint.channel,
-                        address=endpoint.address,
-                        delivery_status=decision.status,
-                        status_code=decision.status_code,
-                        status_message=status_message,
-                        message_id=message_id,
-                        message=message,
-                        context=context,
-                        trace_id=trace_id,
-                        request_id=message_request_id,
-                        call_index=index,
-                        attempt=attempt,
-                        rule=decision.rule,
-                    )
-                )
-            result[user_id] = entries
+            result[user_id] = {
+                e.endpoint_id: self._deliver(send, e, user, user_id, e.endpoint_id)
+                for e in endpoints
+            }
         payload = {
-            "ApplicationId": application_id,
-            "RequestId": message_request_id,
+            "ApplicationId": send.application_id,
+            "RequestId": send.message_request_id,
             "Result": result,
         }
-        return wire.json_response(200, payload, request_id), sent, warnings + tuple(notes)
+        return wire.json_response(200, payload, request_id), send.sent, send.notes()
+
+    def _send_messages(
+        self, found: wire.Route, request: Request, request_id: str, index: int
+    ) -> tuple[wire.Response, list[SentMessage], tuple[str, ...]]:
+        """SendMessages: direct sends to ``Addresses`` and registered ``Endpoints``."""
+        send = self._start_send(found, request, index, "SendMessages")
+        payload: dict[str, Any] = {
+            "ApplicationId": send.application_id,
+            "RequestId": send.message_request_id,
+        }
+        addresses = send.body.get("Addresses") or {}
+        if addresses:
+            results: dict[str, Any] = {}
+            for address, cfg in addresses.items():
+                channel = cfg.get("ChannelType")
+                if not channel:
+                    results[address] = _failure(400, "ChannelType must be specified for an address")
+                    continue
+                bare = Endpoint(send.application_id, "", channel, address)
+                entry = self._deliver(send, bare, cfg, None, None)
+                entry.pop("Address", None)  # MessageResult has no Address
+                results[address] = entry
+            payload["Result"] = results
+        endpoint_ids = send.body.get("Endpoints") or {}
+        if endpoint_ids:
+            by_endpoint: dict[str, Any] = {}
+            for endpoint_id, cfg in endpoint_ids.items():
+                endpoint = self.directory.get(send.application_id, endpoint_id)
+                if endpoint is None:
+                    by_endpoint[endpoint_id] = {
+                        "Address": "",
+                        **_failure(404, "Endpoint not found"),
+                    }
+                    continue
+                by_endpoint[endpoint_id] = self._deliver(
+                    send, endpoint, cfg, endpoint.user_id, endpoint_id
+                )
+            payload["EndpointResult"] = by_endpoint
+        return wire.json_response(200, payload, request_id), send.sent, send.notes()
+
+    def _start_send(self, found: wire.Route, request: Request, index: int, operation: str) -> _Send:
+        application_id = found.params["application_id"]
+        body, warnings = self._parse(request, operation)
+        self._check_application(application_id, request)
+        return _Send(
+            operation=operation,
+            application_id=application_id,
+            body=body,
+            warnings=warnings,
+            attempt=_attempt(request.headers),
+            message_request_id=self.ids.uuid(),
+            index=index,
+        )
+
+    def _deliver(
+        self,
+        send: _Send,
+        endpoint: Endpoint,
+        recipient: Mapping[str, Any],
+        user_id: str | None,
+        endpoint_id: str | None,
+    ) -> dict[str, Any]:
+        """Render, decide and record one delivery; returns its EndpointMessageResult."""
+        message = render(
+            endpoint.channel,
+            send.config,
+            recipient,
+            endpoint,
+            template=send.template,
+            multi_value=self.options.multi_value,
+        )
+        decision = self._decide(endpoint, message, send.seen, user_id)
+        successful = decision.status == "SUCCESSFUL"
+        message_id = self.ids.message_id(endpoint.channel) if successful else None
+        status_message = decision.status_message
+        if message_id and not status_message and endpoint.channel in ("SMS", "VOICE"):
+            status_message = f"MessageId: {message_id}"
+        entry: dict[str, Any] = {
+            "Address": endpoint.address,
+            "DeliveryStatus": decision.status,
+            "StatusCode": decision.status_code,
+            "StatusMessage": status_message,
+        }
+        if message_id:
+            entry["MessageId"] = message_id
+        who = f"{user_id}/{endpoint_id}" if user_id else (endpoint_id or endpoint.address)
+        if decision.status not in DELIVERY_STATUSES:
+            send.extra_notes.append(
+                f"{who}: {decision.status} is outside the SDK's DeliveryStatus enum "
+                "(typed SDKs report it as unknown)"
+            )
+        # Bare {{Name}} variables are already reported by the contract's warnings;
+        # endpoint variables ({{Attributes.X}}…) can only be judged here.
+        missing = [n for n in message.unresolved if contract.endpoint_fillable(n)]
+        if missing:
+            names = ", ".join("{{" + n + "}}" for n in missing)
+            send.extra_notes.append(
+                f"{who}: {names} had no value on this endpoint and rendered empty"
+            )
+        send.sent.append(
+            SentMessage(
+                application_id=send.application_id,
+                user_id=user_id,
+                endpoint_id=endpoint_id,
+                channel=endpoint.channel,
+                address=endpoint.address,
+                delivery_status=decision.status,
+                status_code=decision.status_code,
+                status_message=status_message,
+                message_id=message_id,
+                message=message,
+                context={**send.context, **(recipient.get("Context") or {})},
+                trace_id=send.trace_id,
+                request_id=send.message_request_id,
+                call_index=send.index,
+                attempt=send.attempt,
+                rule=decision.rule,
+                operation=send.operation,
+            )
+        )
+        return entry
 
     def _decide(
-        self, endpoint: Endpoint, message: RenderedMessage, seen: set[str], user_id: str
+        self, endpoint: Endpoint, message: RenderedMessage, seen: set[str], user_id: str | None
     ) -> Decision:
         """Derived outcomes first (the service filters before the provider), then the script."""
         if not endpoint.active:
@@ -269,7 +319,7 @@ class Engine:
             Delivery(
                 application_id=endpoint.application_id,
                 user_id=user_id,
-                endpoint_id=endpoint.endpoint_id,
+                endpoint_id=endpoint.endpoint_id or None,
                 channel=endpoint.channel,
                 address=endpoint.address,
                 attributes=endpoint.attributes,
@@ -284,7 +334,11 @@ class Engine:
                 tuple[wire.Response, list[SentMessage], tuple[str, ...]],
             ],
         ]
-    ] = {"SendUsersMessages": _send_users_messages}
+    ] = {
+        "SendUsersMessages": _send_users_messages,
+        "SendMessages": _send_messages,
+        **endpoint_api.HANDLERS,
+    }
 
     @property
     def operations(self) -> list[str]:
@@ -295,6 +349,45 @@ class Engine:
         self.directory.clear()
         self.script.clear()
         self.log.clear()
+
+
+@dataclass
+class _Send:
+    """The state of one send call while its deliveries are made."""
+
+    operation: str
+    application_id: str
+    body: dict[str, Any]
+    warnings: tuple[str, ...]
+    attempt: int
+    message_request_id: str
+    index: int
+    seen: set[str] = field(default_factory=set)
+    sent: list[SentMessage] = field(default_factory=list)
+    extra_notes: list[str] = field(default_factory=list)
+
+    @property
+    def config(self) -> Mapping[str, Any]:
+        return self.body.get("MessageConfiguration") or {}
+
+    @property
+    def template(self) -> Mapping[str, Any] | None:
+        return self.body.get("TemplateConfiguration")
+
+    @property
+    def context(self) -> Mapping[str, str]:
+        return self.body.get("Context") or {}
+
+    @property
+    def trace_id(self) -> str | None:
+        return self.body.get("TraceId")
+
+    def notes(self) -> tuple[str, ...]:
+        return self.warnings + tuple(self.extra_notes)
+
+
+def _failure(code: int, message: str) -> dict[str, Any]:
+    return {"DeliveryStatus": "PERMANENT_FAILURE", "StatusCode": code, "StatusMessage": message}
 
 
 def _no_endpoints() -> dict[str, Any]:

@@ -79,6 +79,7 @@ class Endpoint:
     effective_date: str = ""
     creation_date: str = ""
     cohort_id: str = "0"
+    request_id: str = ""
 
     @property
     def active(self) -> bool:
