@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from . import assertions
 from .engine import Engine, Options, Request
-from .errors import PinpointMockError
+from .errors import PinpointContractWarning, PinpointMockError
 from .models import CHANNELS, Endpoint
 from .recording import Call, Records, SentMessage
 from .script import Rule
@@ -34,6 +34,7 @@ class PinpointMock:
         skip_inactive: bool = True,
         simulator: bool = True,
         multi_value: str = "first",
+        intercept_requests: bool = True,
     ) -> None:
         if multi_value not in ("first", "join"):
             raise PinpointMockError(f"multi_value must be 'first' or 'join', got {multi_value!r}")
@@ -48,6 +49,8 @@ class PinpointMock:
         )
         self.engine = Engine(options=self.options, seed=seed)
         self.engine.directory.create_app(application_id)
+        self.intercept_requests = intercept_requests
+        self._requests: Any = None
         self._started = 0
 
     # -- lifecycle --
@@ -57,6 +60,12 @@ class PinpointMock:
         if self._started == 0:
             botocore.install(self)
             self.engine.application_exists = botocore.moto_application_check
+            if self.intercept_requests:
+                from .interceptors import requests
+
+                if requests.available():
+                    self._requests = requests.RequestsInterceptor(self._answer_requests)
+                    self._requests.start()
         self._started += 1
         return self
 
@@ -68,6 +77,9 @@ class PinpointMock:
         self._started -= 1
         if self._started == 0:
             botocore.uninstall(self)
+            if self._requests is not None:
+                self._requests.stop()
+                self._requests = None
 
     def __enter__(self) -> PinpointMock:
         return self.start()
@@ -90,16 +102,32 @@ class PinpointMock:
 
     # -- the interceptor's entry point --
     def answer(
-        self, method: str, path: str, headers: Mapping[str, str], body: bytes, backoff: float
+        self,
+        method: str,
+        path: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        backoff: float,
+        transport: str = "botocore",
     ) -> tuple[int, Mapping[str, str], bytes, tuple[str, ...]]:
         response, call = self.engine.handle(
-            Request(method, path, headers, body, "botocore", backoff)
+            Request(method, path, headers, body, transport, backoff)
         )
         if call.operation is None and response.status == 404:
             from .interceptors.botocore import unsupported
 
             raise unsupported(method, path, lambda: self.engine.operations)
         return response.status, response.headers, response.body, call.warnings
+
+    def _answer_requests(
+        self, method: str, path: str, headers: Mapping[str, str], body: bytes
+    ) -> tuple[int, Mapping[str, str], bytes]:
+        status, response_headers, payload, notes = self.answer(
+            method, path, headers, body, 0.0, "requests"
+        )
+        for note in notes:
+            warnings.warn(PinpointContractWarning(note), stacklevel=4)
+        return status, response_headers, payload
 
     def handles(self, method: str, path: str) -> bool:
         """Whether this mock implements the operation at ``method path``."""
@@ -252,6 +280,13 @@ class PinpointMock:
         """Scripted outcomes and faults that never fired."""
         return self.engine.script.unfired()
 
+    def reseed(self, seed: int | str | None) -> None:
+        """Restart ids (and the default chaos seed) from ``seed``."""
+        from .script import Ids
+
+        self.seed = seed
+        self.engine.ids = Ids(seed)
+
     def reset(self) -> None:
         """Forget endpoints, scripts and records (the default application stays)."""
         self.engine.reset()
@@ -266,8 +301,6 @@ def mock_pinpoint(**options: Any) -> PinpointMock:
 def warn_unfired(mock: PinpointMock) -> None:
     unfired = mock.unfired()
     if unfired:
-        from .errors import PinpointContractWarning
-
         warnings.warn(
             PinpointContractWarning("scripted but never fired: " + "; ".join(unfired)), stacklevel=2
         )

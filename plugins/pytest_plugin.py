@@ -14,6 +14,7 @@ import pytest
 
 if TYPE_CHECKING:
     from pinpoint_mock.mock import PinpointMock
+    from pinpoint_mock.server import PinpointServer, ServerHandle
 
 _SEED_KEY = pytest.StashKey[str]()
 _USED_KEY = pytest.StashKey[str]()
@@ -80,6 +81,50 @@ def pinpoint(request: pytest.FixtureRequest) -> Generator[PinpointMock, None, No
     report = request.node.stash.get(_CALL_REPORT, None)
     if report is not None and report.passed:
         warn_unfired(mock)
+
+
+@pytest.fixture(scope="session")
+def pinpoint_server_session(
+    request: pytest.FixtureRequest,
+) -> Generator[PinpointServer, None, None]:
+    """One standalone server per test session (per xdist worker), on a free loopback port."""
+    from pinpoint_mock.mock import PinpointMock
+    from pinpoint_mock.server import PinpointServer
+
+    server = PinpointServer(PinpointMock(seed=request.config.stash[_SEED_KEY])).start()
+    yield server
+    server.stop()
+
+
+_CLIENT_ENV = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": "us-east-1",
+}
+
+
+@pytest.fixture
+def pinpoint_server(
+    pinpoint_server_session: PinpointServer,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Generator[ServerHandle, None, None]:
+    """The session's server, reset for this test. ``url`` for SDKs and subprocesses (also set
+    as ``AWS_ENDPOINT_URL_PINPOINT``), and the same Python API as the ``pinpoint`` fixture."""
+    from pinpoint_mock.server import ServerHandle
+
+    server = pinpoint_server_session
+    server.check()  # an error left by an earlier test is not this test's
+    session_seed = request.config.stash[_SEED_KEY]
+    server.mock.reset()
+    server.mock.reseed(f"{session_seed}:{request.node.nodeid}")
+    request.node.stash[_USED_KEY] = session_seed
+    monkeypatch.setenv("AWS_ENDPOINT_URL_PINPOINT", server.url)
+    for name, value in _CLIENT_ENV.items():
+        if name not in os.environ:
+            monkeypatch.setenv(name, value)
+    yield ServerHandle(server)
+    server.check()
 
 
 @pytest.hookimpl(wrapper=True)

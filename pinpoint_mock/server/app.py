@@ -1,0 +1,260 @@
+"""A real threaded HTTP server on loopback, answering Pinpoint calls and the inspection API."""
+
+from __future__ import annotations
+
+import json
+import threading
+import traceback
+from collections.abc import Mapping
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
+
+from .. import wire
+from ..engine import MAX_PAYLOAD_BYTES, Request
+from ..errors import UnsupportedOperationError
+from .signature import verify
+
+if TYPE_CHECKING:
+    from ..mock import PinpointMock
+
+DEFAULT_PORT = 4599
+INSPECTION_PREFIX = "/_aws/pinpoint/"
+_READ_CHUNK = 1 << 16
+
+
+class PinpointServer:
+    """Serve a mock's engine over HTTP: ``with PinpointServer() as server: server.url``."""
+
+    def __init__(
+        self,
+        mock: PinpointMock | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        require_signature: bool = False,
+        credentials: Mapping[str, str] | None = None,
+        verbose: bool = False,
+    ) -> None:
+        if mock is None:
+            from ..mock import PinpointMock
+
+            mock = PinpointMock()
+        self.mock = mock
+        self.require_signature = require_signature
+        self.credentials = dict(credentials or {"testing": "testing"})
+        self.verbose = verbose
+        self.errors: list[BaseException] = []
+        self._errors_lock = threading.Lock()
+        self._httpd = _Server((host, port), _Handler)
+        self._httpd.app = self
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    @property
+    def host(self) -> str:
+        return str(self._httpd.server_address[0])
+
+    @property
+    def port(self) -> int:
+        return int(self._httpd.server_address[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self) -> PinpointServer:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._httpd.serve_forever,
+                kwargs={"poll_interval": 0.1},
+                name=f"pinpoint-mock {self.url}",
+                daemon=True,
+            )
+            self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread until :meth:`stop` is called from elsewhere."""
+        self._httpd.serve_forever(poll_interval=0.1)
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> PinpointServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- errors raised in the server threads ------------------------------------------------
+    def record_error(self, error: BaseException) -> None:
+        with self._errors_lock:
+            self.errors.append(error)
+
+    def check(self) -> None:
+        """Re-raise, in the caller's thread, the first error raised inside the server."""
+        with self._errors_lock:
+            errors, self.errors = self.errors, []
+        if errors:
+            raise errors[0]
+
+
+class ServerHandle:
+    """What the ``pinpoint_server`` fixture yields: the server's ``url`` plus the whole Python
+    API of the mock behind it (``add_endpoint``, ``outcome``, ``sent``, ``assert_sent``…)."""
+
+    def __init__(self, server: PinpointServer) -> None:
+        self.server = server
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def mock(self) -> PinpointMock:
+        return self.server.mock
+
+    def check(self) -> None:
+        self.server.check()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.server.mock, name)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+    app: PinpointServer
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+    server_version = "pinpoint-mock"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.app.verbose:
+            super().log_message(format, *args)
+
+    # Every method goes through one dispatcher.
+    def do_GET(self) -> None:
+        self._dispatch()
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
+
+    def _dispatch(self) -> None:
+        app = self.server.app
+        try:
+            body, too_large = self._read_body()
+            if self.path.startswith(INSPECTION_PREFIX) or self.path.rstrip("/") == "/_aws/pinpoint":
+                from .inspection import handle
+
+                status, headers, payload = handle(app, self.command, self.path, body)
+                self._send(status, headers, payload)
+                return
+            response = self._answer(app, body, too_large)
+        except Exception as exc:  # a bug in the fake: answer, and re-raise it in the test
+            app.record_error(exc)
+            if app.verbose:
+                traceback.print_exc()
+            response = wire.error_response(
+                500,
+                "InternalServerErrorException",
+                f"pinpoint-mock internal error: {type(exc).__name__}: {exc}",
+                "00000000-0000-0000-0000-000000000000",
+            )
+        self._send(response.status, response.headers, response.body)
+
+    def _answer(self, app: PinpointServer, body: bytes, too_large: bool) -> wire.Response:
+        request_id = app.mock.engine.ids.uuid()
+        if too_large:
+            return wire.error_response(
+                413,
+                "PayloadTooLargeException",
+                f"Request body is larger than the {MAX_PAYLOAD_BYTES}-byte limit",
+                request_id,
+            )
+        headers = dict(self.headers.items())
+        if app.require_signature:
+            problem = verify(self.command, self.path, headers, body, app.credentials)
+            if problem is not None:
+                return wire.error_response(403, "ForbiddenException", problem, request_id)
+        try:
+            response, _ = app.mock.engine.handle(
+                Request(self.command, self.path, headers, body, "server")
+            )
+        except UnsupportedOperationError as exc:
+            return wire.error_response(404, "NotFoundException", str(exc), request_id)
+        if response.status == 404 and response.error_code == "NotFoundException":
+            named = _unimplemented(self.command, self.path)
+            if named is not None:
+                return wire.error_response(404, "NotFoundException", named, request_id)
+        return response
+
+    def _read_body(self) -> tuple[bytes, bool]:
+        """The request body, or (b"", True) when it is over the service's payload limit."""
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            return self._read_chunked()
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_PAYLOAD_BYTES:
+            self._drain(length)
+            return b"", True
+        return self.rfile.read(length) if length else b"", False
+
+    def _read_chunked(self) -> tuple[bytes, bool]:
+        parts: list[bytes] = []
+        total = 0
+        while True:
+            size = int(self.rfile.readline().split(b";", 1)[0].strip() or b"0", 16)
+            if size == 0:
+                while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                    pass
+                break
+            chunk = self.rfile.read(size)
+            self.rfile.readline()
+            total += size
+            if total <= MAX_PAYLOAD_BYTES:
+                parts.append(chunk)
+        if total > MAX_PAYLOAD_BYTES:
+            return b"", True
+        return b"".join(parts), False
+
+    def _drain(self, length: int) -> None:
+        while length > 0:
+            chunk = self.rfile.read(min(_READ_CHUNK, length))
+            if not chunk:
+                break
+            length -= len(chunk)
+
+    def _send(self, status: int, headers: Mapping[str, str], body: bytes) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            if name.lower() not in ("content-length", "date"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def _unimplemented(method: str, path: str) -> str | None:
+    """Name a Pinpoint operation the fake does not implement (when botocore is installed)."""
+    try:
+        from ..interceptors.botocore import operation_for
+
+        name = operation_for(method, path)
+    except ImportError:  # pragma: no cover - botocore is not installed
+        return None
+    if name is None:
+        return None
+    return f"pinpoint-mock does not implement the Pinpoint operation {name}"
+
+
+def json_body(payload: Any) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, indent=None, separators=(",", ":")).encode()
