@@ -315,7 +315,10 @@ class Engine:
             info = analyse(message.body)
             if info.too_long:
                 return Decision("PERMANENT_FAILURE", 400, "Invalid Message", "derived:sms-too-long")
-        return self.script.decide(
+        script = self.script
+        if not script.scripted:  # the common case: no rule or chaos to consult
+            return script.simulate(endpoint.channel, endpoint.address)
+        return script.decide(
             Delivery(
                 application_id=endpoint.application_id,
                 user_id=user_id,

@@ -132,6 +132,16 @@ class Decision:
     """What decided: a rule's label, ``simulator:…``, ``chaos``, ``derived:…`` or None."""
 
 
+SUCCESS = Decision("SUCCESSFUL", 200, "", None)
+
+
+def _simulated(status: str, channel: str, address: str) -> Decision:
+    code, message = STATUS_DEFAULTS[status]
+    if status == "OPT_OUT" and channel == "SMS":
+        message = SMS_OPT_OUT_MESSAGE
+    return Decision(status, code, message, f"simulator:{address}")
+
+
 # -- simulator addresses ------------------------------------------------------------------------
 
 _EMAIL_TAGS = {
@@ -151,25 +161,35 @@ _PHONE_CODES = {
     "04": "UNKNOWN_FAILURE",
     "05": "OPT_OUT",
 }
+_PUSH_TAG = re.compile(
+    r"^(success|throttled|temporary-failure|permanent-failure|unknown-failure|opt-out)-"
+)
 _EMAIL_TAG = re.compile(r"^[^@+]*\+([a-z-]+)@", re.IGNORECASE)
 
 
 def simulated_status(channel: str, address: str) -> str | None:
     """The status a simulator address asks for, or None for an ordinary address."""
     if channel == "EMAIL":
+        if "+" not in address:
+            return None
         match = _EMAIL_TAG.match(address)
         return _EMAIL_TAGS.get(match.group(1).lower()) if match else None
     if channel in ("SMS", "VOICE"):
+        if len(address) != 12 or "55501" not in address:
+            return None
         match = _PHONE.match(address)
         return _PHONE_CODES.get(match.group(1)) if match else None
-    if channel in PUSH_CHANNELS:
-        for tag, status in _EMAIL_TAGS.items():
-            if address.startswith(tag + "-"):
-                return status
+    if channel in PUSH_CHANNELS and "-" in address:
+        tag = _PUSH_TAG.match(address)
+        return _EMAIL_TAGS.get(tag.group(1)) if tag else None
     return None
 
 
 # -- ids ------------------------------------------------------------------------------------------
+
+
+#: Maps every byte to a lowercase alphanumeric (bytes.translate: one C call per id).
+_BASE36 = bytes((string.ascii_lowercase + string.digits)[b % 36].encode()[0] for b in range(256))
 
 
 class Ids:
@@ -188,14 +208,15 @@ class Ids:
         return f"{text[:8]}-{text[8:12]}-{version}-{variant}-{text[20:32]}"
 
     def message_id(self, channel: str) -> str:
-        with self._lock:
-            if channel in ("SMS", "VOICE"):
-                alphabet = string.ascii_lowercase + string.digits
-                return "".join(self._rng.choice(alphabet) for _ in range(40))
-            if channel == "EMAIL":
-                head = "".join(self._rng.choice("0123456789abcdef") for _ in range(16))
+        """SMS/voice: 40 lowercase alphanumerics; email: SES style; push: a UUID."""
+        if channel in ("SMS", "VOICE"):
+            with self._lock:
+                raw = self._rng.randbytes(40)
+            return raw.translate(_BASE36).decode()
         if channel == "EMAIL":
-            return f"{head}-{self.uuid()}-000000"
+            with self._lock:
+                head = self._rng.getrandbits(64)
+            return f"{head:016x}-{self.uuid()}-000000"
         return self.uuid()
 
     def random(self) -> float:
@@ -283,7 +304,22 @@ class Script:
                 return fault
         return None
 
+    @property
+    def scripted(self) -> bool:
+        """Whether any rule or chaos profile may decide a delivery."""
+        return bool(self.rules or self._chaos)
+
+    def simulate(self, channel: str, address: str) -> Decision:
+        """The decision without any rule: a simulator address's status, or SUCCESSFUL."""
+        if self.simulator:
+            simulated = simulated_status(channel, address)
+            if simulated is not None:
+                return _simulated(simulated, channel, address)
+        return SUCCESS
+
     def decide(self, delivery: Delivery) -> Decision:
+        if not self.scripted:
+            return self.simulate(delivery.channel, delivery.address)
         with self._lock:
             best: Rule | None = None
             for rule in self.rules:
@@ -304,16 +340,13 @@ class Script:
         if self.simulator:
             simulated = simulated_status(delivery.channel, delivery.address)
             if simulated is not None:
-                code, message = STATUS_DEFAULTS[simulated]
-                if simulated == "OPT_OUT" and delivery.channel == "SMS":
-                    message = SMS_OPT_OUT_MESSAGE
-                return Decision(simulated, code, message, f"simulator:{delivery.address}")
+                return _simulated(simulated, delivery.channel, delivery.address)
         if draw is not None:
             for threshold, status in self._chaos:
                 if draw < threshold:
                     code, message = STATUS_DEFAULTS[status]
                     return Decision(status, code, message, "chaos")
-        return Decision("SUCCESSFUL", 200, "", None)
+        return SUCCESS
 
     def unfired(self) -> list[str]:
         """Labels of rules and faults that never fired (reported at teardown)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from typing import Any
@@ -76,11 +77,23 @@ class Response:
     error_code: str | None = None
 
 
+_date_cache: tuple[int, str] = (0, "")
+
+
+def http_date() -> str:
+    """The current HTTP date, formatted once per second."""
+    global _date_cache
+    now = int(time.time())
+    if _date_cache[0] != now:
+        _date_cache = (now, formatdate(now, usegmt=True))
+    return _date_cache[1]
+
+
 def _headers(request_id: str, length: int) -> dict[str, str]:
     return {
         "Content-Type": "application/json",
         "Content-Length": str(length),
-        "Date": formatdate(usegmt=True),
+        "Date": http_date(),
         "x-amzn-RequestId": request_id,
     }
 
