@@ -88,10 +88,8 @@ def test_the_users_own_responses_mocks_keep_working() -> None:
         with mock_pinpoint() as pinpoint:
             assert requests.get("https://api.example.com/users/1", timeout=5).json() == {"id": 1}
             url = f"https://pinpoint.us-east-1.amazonaws.com/v1/apps/{pinpoint.application_id}/users-messages"
-            assert (
-                signed_post(url, {"MessageConfiguration": {}, "Users": {"u": {}}}).status_code
-                == 200
-            )
+            body = {"MessageConfiguration": {"SMSMessage": {"Body": "x"}}, "Users": {"u": {}}}
+            assert signed_post(url, body).status_code == 200
         assert requests.get("https://api.example.com/users/1", timeout=5).json() == {"id": 1}
         assert len(user_mock.calls) == 2
 
