@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import socket
+import socketserver
+import sys
 import threading
 import traceback
 from collections.abc import Mapping
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
+from http.server import ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
 from .. import wire
@@ -132,21 +136,58 @@ class _Server(ThreadingHTTPServer):
     app: PinpointServer
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Handler(socketserver.StreamRequestHandler):
+    """A lean HTTP/1.1 keep-alive loop (the stdlib handler's header parsing dominates the cost
+    of a request, so requests are parsed here directly)."""
+
     server: _Server
-    server_version = "pinpoint-mock"
-    sys_version = ""
+    command = ""
+    path = ""
+    headers: dict[str, str]
 
-    def log_message(self, format: str, *args: Any) -> None:
-        if self.server.app.verbose:
-            super().log_message(format, *args)
+    def setup(self) -> None:
+        super().setup()
+        # One write per response and no Nagle delay: keep-alive clients get answers at once.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-    # Every method goes through one dispatcher.
-    def do_GET(self) -> None:
+    def handle(self) -> None:
+        try:
+            while self._handle_one():
+                pass
+        except (ConnectionError, TimeoutError):
+            pass  # the client went away
+
+    def _handle_one(self) -> bool:
+        line = self.rfile.readline(_MAX_LINE + 1)
+        if not line:
+            return False
+        parts = line.decode("latin-1").split()
+        if len(line) > _MAX_LINE or len(parts) != 3 or not parts[2].startswith("HTTP/"):
+            self._send_plain(400, "malformed request line")
+            return False
+        self.command, self.path, version = parts
+        headers: dict[str, str] = {}
+        lower: dict[str, str] = {}
+        for _ in range(_MAX_HEADERS):
+            raw = self.rfile.readline(_MAX_LINE + 1)
+            if raw in (b"\r\n", b"\n", b""):
+                break
+            name, _, value = raw.decode("latin-1").partition(":")
+            name, value = name.strip(), value.strip()
+            headers[name] = value
+            lower[name.lower()] = value
+        else:
+            self._send_plain(431, "too many headers")
+            return False
+        self.headers, self._lower = headers, lower
+        connection = lower.get("connection", "").lower()
+        keep_alive = connection != "close" and (version == "HTTP/1.1" or connection == "keep-alive")
+        if lower.get("expect", "").lower() == "100-continue":
+            self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         self._dispatch()
-
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
+        if self.server.app.verbose:
+            print(f"{self.command} {self.path} -> {self._status}", file=sys.stderr)
+        return keep_alive
 
     def _dispatch(self) -> None:
         app = self.server.app
@@ -180,7 +221,7 @@ class _Handler(BaseHTTPRequestHandler):
                 f"Request body is larger than the {MAX_PAYLOAD_BYTES}-byte limit",
                 request_id,
             )
-        headers = dict(self.headers.items())
+        headers = self.headers
         if app.require_signature:
             problem = verify(self.command, self.path, headers, body, app.credentials)
             if problem is not None:
@@ -199,9 +240,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _read_body(self) -> tuple[bytes, bool]:
         """The request body, or (b"", True) when it is over the service's payload limit."""
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+        if self._lower.get("transfer-encoding", "").lower() == "chunked":
             return self._read_chunked()
-        length = int(self.headers.get("Content-Length") or 0)
+        length = int(self._lower.get("content-length") or 0)
         if length > MAX_PAYLOAD_BYTES:
             self._drain(length)
             return b"", True
@@ -233,14 +274,31 @@ class _Handler(BaseHTTPRequestHandler):
             length -= len(chunk)
 
     def _send(self, status: int, headers: Mapping[str, str], body: bytes) -> None:
-        self.send_response(status)
+        self._status = status
+        lines = [f"HTTP/1.1 {status} {_reason(status)}\r\n", "Server: pinpoint-mock\r\n"]
+        lines.append(f"Date: {wire.http_date()}\r\n")
         for name, value in headers.items():
-            if name.lower() not in ("content-length", "date"):
-                self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+            if name.lower() not in ("content-length", "date", "server"):
+                lines.append(f"{name}: {value}\r\n")
+        lines.append(f"Content-Length: {len(body)}\r\n\r\n")
+        head = "".join(lines).encode("latin-1")
+        # Headers and body leave in a single write.
+        self.wfile.write(head + body if self.command != "HEAD" else head)
+
+    def _send_plain(self, status: int, text: str) -> None:
+        self.command = ""
+        self._send(status, {"Content-Type": "text/plain", "Connection": "close"}, text.encode())
+
+
+_MAX_LINE = 65536
+_MAX_HEADERS = 200
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
 
 
 def _unimplemented(method: str, path: str) -> str | None:
