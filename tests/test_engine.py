@@ -7,7 +7,6 @@ import json
 import pytest
 
 from pinpoint_mock.engine import MAX_PAYLOAD_BYTES, Engine, Request
-from pinpoint_mock.errors import UnsupportedOperationError
 from pinpoint_mock.models import Endpoint
 
 PATH = "/v1/apps/app/users-messages"
@@ -88,9 +87,10 @@ def test_wrong_method_and_unknown_path() -> None:
     assert [c.status for c in engine.log.calls] == [405, 404]
 
 
-def test_known_but_unimplemented_operation_fails_closed() -> None:
-    with pytest.raises(UnsupportedOperationError, match="GetEndpoint"):
-        Engine().handle(Request("GET", "/v1/apps/app/endpoints/e1", {}, b""))
+def test_every_routed_operation_is_implemented() -> None:
+    from pinpoint_mock.wire import ROUTES
+
+    assert sorted(op for _, _, op in ROUTES) == sorted(Engine().operations)
 
 
 def test_attempt_and_invocation_are_read_from_sdk_headers() -> None:

@@ -85,7 +85,7 @@ def test_error_wire_shape(server: PinpointServer) -> None:
 
 
 def test_payload_over_7_mb_is_413(server: PinpointServer) -> None:
-    status, headers, body = raw(server, "POST", SEND_PATH, b" " * (7 * 1024 * 1024 + 1))
+    status, headers, _ = raw(server, "POST", SEND_PATH, b" " * (7 * 1024 * 1024 + 1))
     assert status == 413
     assert headers["x-amzn-errortype"] == "PayloadTooLargeException"
 
