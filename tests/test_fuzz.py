@@ -1,0 +1,198 @@
+"""Fuzzing: valid, mutated and garbage requests through the in-process route and the server.
+
+Every answer is a well-formed 200 or a 4xx with the documented wire shape: never an unscripted
+500, a hang, or an exception escaping. ``PINPOINT_MOCK_FUZZ_EXAMPLES`` sets the number of
+examples per route (CI's quick profile: 5,000 + 5,000; the full local profile: 50,000 each).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import socket
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pinpoint_mock.contract import _compiled
+from pinpoint_mock.engine import Engine, Request
+from pinpoint_mock.mock import PinpointMock
+from pinpoint_mock.server import PinpointServer
+from tests.corpus import Corpus
+
+EXAMPLES = int(os.environ.get("PINPOINT_MOCK_FUZZ_EXAMPLES", "5000"))
+APP = "app"
+SEND = f"/v1/apps/{APP}/users-messages"
+ERROR_CODES = {
+    400: "BadRequestException",
+    404: "NotFoundException",
+    405: "MethodNotAllowedException",
+    413: "PayloadTooLargeException",
+}
+RESPONSE_OK = _compiled("send-users-messages.response.json").root_ok
+ERROR_OK = _compiled("error.json").root_ok
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@st.composite
+def bodies(draw: st.DrawFn) -> bytes:
+    """A request body: valid, mutated, JSON garbage, or not JSON at all."""
+    kind = draw(st.sampled_from(["valid", "mutated", "json", "truncated", "bytes", "deep", "huge"]))
+    corpus = Corpus("send-users-messages.request.json", seed=draw(st.integers(0, 2**32)))
+    if kind == "valid":
+        return json.dumps(corpus.valid()).encode()
+    if kind == "mutated":
+        return json.dumps(corpus.mutated()).encode()
+    if kind == "json":
+        return json.dumps(draw(json_values)).encode()
+    if kind == "truncated":
+        text = json.dumps(corpus.valid()).encode()
+        return text[: draw(st.integers(0, max(0, len(text) - 1)))]
+    if kind == "bytes":
+        return draw(st.binary(max_size=200))
+    if kind == "deep":
+        depth = draw(st.integers(10, 5000))
+        opener = draw(st.sampled_from(["[", '{"Users":', '{"a":[']))
+        return (opener * depth).encode()
+    size = draw(st.integers(10_000, 300_000))
+    return json.dumps(
+        {"Users": {"u": {"BodyOverride": "x" * size}}, "MessageConfiguration": {}}
+    ).encode()
+
+
+targets = st.sampled_from(
+    [("POST", SEND)] * 8
+    + [
+        ("GET", SEND),
+        ("POST", "/v1/apps//users-messages"),
+        ("POST", "/v1/apps/%ZZ/users-messages"),
+        ("PUT", f"/v1/apps/{APP}/endpoints/e1"),
+        ("PUT", f"/v1/apps/{APP}/endpoints"),
+        ("POST", f"/v1/apps/{APP}/messages"),
+        ("GET", "/v1/apps/app/users/%F0%9F%98%80"),
+        ("DELETE", "/v1/apps/app/endpoints/x"),
+        ("POST", "/nothing"),
+    ]
+)
+
+
+def check(status: int, headers: dict[str, str], body: bytes) -> None:
+    lowered = {k.lower(): v for k, v in headers.items()}
+    assert lowered["content-type"] == "application/json"
+    request_id = lowered["x-amzn-requestid"]
+    payload = json.loads(body)
+    if status in (200, 202):
+        assert "x-amzn-errortype" not in lowered
+        if "Result" in payload and "ApplicationId" in payload and "EndpointResult" not in payload:
+            assert RESPONSE_OK(payload), payload
+        return
+    assert status in ERROR_CODES, (status, payload)
+    assert lowered["x-amzn-errortype"] == ERROR_CODES[status]
+    assert ERROR_OK(payload), payload
+    assert payload["RequestID"] == request_id
+    assert payload["Message"]
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    mock = PinpointMock(seed=1, application_id=APP)
+    mock.add_endpoint(user_id="u", channel="SMS", address="+12065550123")
+    mock.add_endpoint(user_id="k0-1", channel="EMAIL", address="a@example.com")
+    mock.chaos({"THROTTLED": 0.2}, seed=1)
+    return mock.engine
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(target=targets, body=bodies())
+def test_in_process_route_never_breaks(
+    engine: Engine, target: tuple[str, str], body: bytes
+) -> None:
+    method, path = target
+    response, call = engine.handle(Request(method, path, {}, body, "fuzz"))
+    check(response.status, response.headers, response.body)
+    assert call.status == response.status
+    if len(engine.log.calls) > 2000:
+        engine.log.clear()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[PinpointServer]:
+    mock = PinpointMock(seed=2, application_id=APP)
+    mock.add_endpoint(user_id="u", channel="SMS", address="+12065550123")
+    with PinpointServer(mock) as running:
+        yield running
+        running.check()
+
+
+class Connection:
+    """A raw keep-alive HTTP/1.1 connection: what a careless client would send."""
+
+    def __init__(self, server: PinpointServer) -> None:
+        self.address = (server.host, server.port)
+        self.sock: socket.socket | None = None
+
+    def request(self, method: str, path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
+        if self.sock is None:
+            self.sock = socket.create_connection(self.address, timeout=10)
+            self.reader = self.sock.makefile("rb")
+        head = f"{method} {path} HTTP/1.1\r\nHost: x\r\nContent-Length: {len(body)}\r\n\r\n"
+        self.sock.sendall(head.encode() + body)
+        status = int(self.reader.readline().split()[1])
+        headers = {}
+        while (line := self.reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.strip()] = value.strip()
+        return status, headers, self.reader.read(int(headers["Content-Length"]))
+
+    def close(self) -> None:
+        if self.sock is not None:
+            self.reader.close()
+            self.sock.close()
+            self.sock = None
+
+
+@pytest.fixture(scope="module")
+def connection(server: PinpointServer) -> Iterator[Connection]:
+    opened = Connection(server)
+    yield opened
+    opened.close()
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(target=targets, body=bodies())
+def test_server_never_breaks(
+    server: PinpointServer, connection: Connection, target: tuple[str, str], body: bytes
+) -> None:
+    method, path = target
+    status, headers, payload = connection.request(method, path, body)
+    check(status, headers, payload)
+    server.check()
+    if len(server.mock.calls) > 2000:
+        server.mock.engine.log.clear()
+
+
+def test_garbage_on_the_socket_gets_an_answer_or_a_close(server: PinpointServer) -> None:
+    rng = random.Random(5)
+    for _ in range(50):
+        with socket.create_connection((server.host, server.port), timeout=10) as sock:
+            sock.sendall(
+                bytes(rng.randrange(256) for _ in range(rng.randrange(1, 300))) + b"\r\n\r\n"
+            )
+            sock.shutdown(socket.SHUT_WR)
+            data = sock.recv(65536)
+            assert data == b"" or data.startswith(b"HTTP/1.1 ")
+    server.check()
+    probe = Connection(server)
+    status, _, _ = probe.request("GET", "/_aws/pinpoint/health", b"")
+    probe.close()
+    assert status == 200
