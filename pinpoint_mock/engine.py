@@ -18,6 +18,7 @@ from .models import DELIVERY_STATUSES, Endpoint, RenderedMessage
 from .recording import Call, CallLog, SentMessage
 from .rendering import render
 from .script import SMS_OPT_OUT_MESSAGE, Decision, Delivery, Ids, Script
+from .sms import MAX_UCS2_CHARS, analyse
 
 #: The service refuses API payloads over 7 MB.
 MAX_PAYLOAD_BYTES = 7 * 1024 * 1024
@@ -309,11 +310,10 @@ class Engine:
         seen.add(key)
         if message.missing is not None:
             return Decision("PERMANENT_FAILURE", 400, message.missing, "derived:no-content")
-        if message.sms_encoding is not None and message.body is not None:
-            from .sms import analyse
-
-            info = analyse(message.body)
-            if info.too_long:
+        body = message.body
+        # No SMS of 630 characters or fewer is too long, whatever its encoding.
+        if message.sms_encoding is not None and body is not None and len(body) > MAX_UCS2_CHARS:
+            if analyse(body).too_long:
                 return Decision("PERMANENT_FAILURE", 400, "Invalid Message", "derived:sms-too-long")
         script = self.script
         if not script.scripted:  # the common case: no rule or chaos to consult
