@@ -16,7 +16,7 @@ from .directory import Directory
 from .errors import ContractError, ServiceError, UnsupportedOperationError
 from .models import DELIVERY_STATUSES, Endpoint, RenderedMessage
 from .recording import Call, CallLog, SentMessage
-from .rendering import render
+from .rendering import PreparedMessage, prepare
 from .script import SMS_OPT_OUT_MESSAGE, Decision, Delivery, Ids, Script
 from .sms import MAX_UCS2_CHARS, analyse
 
@@ -221,6 +221,11 @@ class Engine:
             operation=operation,
             application_id=application_id,
             body=body,
+            prepared=prepare(
+                body.get("MessageConfiguration") or {},
+                template=body.get("TemplateConfiguration"),
+                multi_value=self.options.multi_value,
+            ),
             warnings=warnings,
             attempt=_attempt(request.headers),
             message_request_id=self.ids.uuid(),
@@ -236,14 +241,7 @@ class Engine:
         endpoint_id: str | None,
     ) -> dict[str, Any]:
         """Render, decide and record one delivery; returns its EndpointMessageResult."""
-        message = render(
-            endpoint.channel,
-            send.config,
-            recipient,
-            endpoint,
-            template=send.template,
-            multi_value=self.options.multi_value,
-        )
+        message = send.prepared.render(endpoint.channel, recipient, endpoint)
         decision = self._decide(endpoint, message, send.seen, user_id)
         successful = decision.status == "SUCCESSFUL"
         message_id = self.ids.message_id(endpoint.channel) if successful else None
@@ -284,7 +282,7 @@ class Engine:
                 status_message=status_message,
                 message_id=message_id,
                 message=message,
-                context={**send.context, **(recipient.get("Context") or {})},
+                context=_context(send.context, recipient.get("Context")),
                 trace_id=send.trace_id,
                 request_id=send.message_request_id,
                 call_index=send.index,
@@ -312,9 +310,11 @@ class Engine:
             return Decision("PERMANENT_FAILURE", 400, message.missing, "derived:no-content")
         body = message.body
         # No SMS of 630 characters or fewer is too long, whatever its encoding.
-        if message.sms_encoding is not None and body is not None and len(body) > MAX_UCS2_CHARS:
-            if analyse(body).too_long:
-                return Decision("PERMANENT_FAILURE", 400, "Invalid Message", "derived:sms-too-long")
+        long_sms = (
+            message.sms_encoding is not None and body is not None and len(body) > MAX_UCS2_CHARS
+        )
+        if long_sms and analyse(body).too_long:  # type: ignore[arg-type]
+            return Decision("PERMANENT_FAILURE", 400, "Invalid Message", "derived:sms-too-long")
         script = self.script
         if not script.scripted:  # the common case: no rule or chaos to consult
             return script.simulate(endpoint.channel, endpoint.address)
@@ -361,6 +361,7 @@ class _Send:
     operation: str
     application_id: str
     body: dict[str, Any]
+    prepared: PreparedMessage
     warnings: tuple[str, ...]
     attempt: int
     message_request_id: str
@@ -368,14 +369,6 @@ class _Send:
     seen: set[str] = field(default_factory=set)
     sent: list[SentMessage] = field(default_factory=list)
     extra_notes: list[str] = field(default_factory=list)
-
-    @property
-    def config(self) -> Mapping[str, Any]:
-        return self.body.get("MessageConfiguration") or {}
-
-    @property
-    def template(self) -> Mapping[str, Any] | None:
-        return self.body.get("TemplateConfiguration")
 
     @property
     def context(self) -> Mapping[str, str]:
@@ -387,6 +380,11 @@ class _Send:
 
     def notes(self) -> tuple[str, ...]:
         return self.warnings + tuple(self.extra_notes)
+
+
+def _context(request: Mapping[str, str], recipient: Mapping[str, str] | None) -> Mapping[str, str]:
+    """Request-level Context with the recipient's on top (shared when the recipient adds none)."""
+    return {**request, **recipient} if recipient else request
 
 
 def _failure(code: int, message: str) -> dict[str, Any]:
