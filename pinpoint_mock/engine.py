@@ -23,6 +23,7 @@ from .sms import MAX_UCS2_CHARS, analyse
 #: The service refuses API payloads over 7 MB.
 MAX_PAYLOAD_BYTES = 7 * 1024 * 1024
 NO_ENDPOINTS = "No endpoints found for userId."
+_SDK_STATUSES = frozenset(DELIVERY_STATUSES)
 
 
 @dataclass
@@ -256,20 +257,8 @@ class Engine:
         }
         if message_id:
             entry["MessageId"] = message_id
-        who = f"{user_id}/{endpoint_id}" if user_id else (endpoint_id or endpoint.address)
-        if decision.status not in DELIVERY_STATUSES:
-            send.extra_notes.append(
-                f"{who}: {decision.status} is outside the SDK's DeliveryStatus enum "
-                "(typed SDKs report it as unknown)"
-            )
-        # Bare {{Name}} variables are already reported by the contract's warnings;
-        # endpoint variables ({{Attributes.X}}…) can only be judged here.
-        missing = [n for n in message.unresolved if contract.endpoint_fillable(n)]
-        if missing:
-            names = ", ".join("{{" + n + "}}" for n in missing)
-            send.extra_notes.append(
-                f"{who}: {names} had no value on this endpoint and rendered empty"
-            )
+        if decision.status not in _SDK_STATUSES or message.unresolved:
+            self._note(send, decision, message, endpoint, user_id, endpoint_id)
         send.sent.append(
             SentMessage(
                 application_id=send.application_id,
@@ -292,6 +281,32 @@ class Engine:
             )
         )
         return entry
+
+    @staticmethod
+    def _note(
+        send: _Send,
+        decision: Decision,
+        message: RenderedMessage,
+        endpoint: Endpoint,
+        user_id: str | None,
+        endpoint_id: str | None,
+    ) -> None:
+        """Warnings about one delivery: statuses outside the SDK enum, endpoint variables
+        without a value."""
+        who = f"{user_id}/{endpoint_id}" if user_id else (endpoint_id or endpoint.address)
+        if decision.status not in _SDK_STATUSES:
+            send.extra_notes.append(
+                f"{who}: {decision.status} is outside the SDK's DeliveryStatus enum "
+                "(typed SDKs report it as unknown)"
+            )
+        # Bare {{Name}} variables are already reported by the contract's warnings;
+        # endpoint variables ({{Attributes.X}}…) can only be judged here.
+        missing = [n for n in message.unresolved if contract.endpoint_fillable(n)]
+        if missing:
+            names = ", ".join("{{" + n + "}}" for n in missing)
+            send.extra_notes.append(
+                f"{who}: {names} had no value on this endpoint and rendered empty"
+            )
 
     def _decide(
         self, endpoint: Endpoint, message: RenderedMessage, seen: set[str], user_id: str | None
