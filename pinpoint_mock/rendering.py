@@ -2,7 +2,10 @@
 
 :func:`render` turns a request's ``MessageConfiguration`` (plus the recipient's
 ``EndpointSendConfiguration``, the endpoint and the ``TemplateConfiguration``) into the
-:class:`~pinpoint_mock.models.RenderedMessage` one endpoint would get.
+:class:`~pinpoint_mock.models.RenderedMessage` one endpoint would get. A request renders
+for many endpoints with the same configuration: :func:`prepare` works out once, per channel,
+everything that does not depend on the recipient, and :meth:`PreparedMessage.render` does the
+rest for each endpoint (``render(channel, config, ...)`` is ``prepare(config, ...).render(...)``).
 
 Precedence, most specific first, field by field (a level lacking a field lets the next one
 supply it): the recipient's ``RawContent`` > the channel message's raw payload (``RawContent``;
@@ -43,7 +46,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
@@ -54,9 +57,9 @@ from typing import Any
 from . import sms
 from .contract import VARIABLE
 from .models import CHANNEL_MESSAGE, CHANNEL_TEMPLATE, PUSH_CHANNELS, Endpoint, RenderedMessage
+from .templates import ENDPOINT_MAPS, ENDPOINT_SCALARS, HELPERS, INDEXED, Text, compile_text
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
-_INDEXED = re.compile(r"^(.+)\.\[(\d+)\]$")
 _MIME = Parser(policy=policy.default)
 
 _PUSH_FIELDS = frozenset({
@@ -78,22 +81,9 @@ _MISSING = {
 }
 _MISSING_PUSH = "Either template or push notification message must be specified"
 
-#: Endpoint variables: name -> attribute of :class:`Endpoint` (a scalar, or a map for ``Name.X``).
-_ENDPOINT_SCALARS = {
-    "Address": "address", "Id": "endpoint_id", "ChannelType": "channel", "OptOut": "opt_out",
-    "EndpointStatus": "status", "ApplicationId": "application_id", "CohortId": "cohort_id",
-    "EffectiveDate": "effective_date", "CreationDate": "creation_date", "User.UserId": "user_id",
-}  # fmt: skip
-_ENDPOINT_MAPS = {
-    "Attributes": "attributes", "User.UserAttributes": "user_attributes",
-    "Demographic": "demographic", "Location": "location", "Metrics": "metrics",
-}  # fmt: skip
-_HELPERS: dict[str, Callable[[str], str]] = {
-    "upper": str.upper,
-    "lower": str.lower,
-    "capitalize": lambda text: " ".join(w[:1].upper() + w[1:] for w in text.split(" ")),
-    "capitalizeFirst": lambda text: text[:1].upper() + text[1:],
-}
+_GSM7_FACTS: dict[int, tuple[str, int]] = {}
+"""``sms.analyse`` of a text of GSM 03.38 basic characters depends only on its length."""
+_gsm_basic = sms.GSM_BASIC.issuperset
 
 
 @dataclass(slots=True)
@@ -103,6 +93,20 @@ class _Content:
     html: str | None = None
     raw: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
+
+
+def prepare(
+    config: Mapping[str, Any],
+    *,
+    template: Mapping[str, Any] | None = None,
+    multi_value: str = "first",
+) -> PreparedMessage:
+    """``config`` (a request's ``MessageConfiguration``) made ready to render per endpoint.
+
+    ``template`` is the request's ``TemplateConfiguration``. Neither may change while the result
+    is in use: it reads them once per channel, on that channel's first render.
+    """
+    return PreparedMessage(config, template=template, multi_value=multi_value)
 
 
 def render(
@@ -118,7 +122,350 @@ def render(
 
     ``config`` is the request's ``MessageConfiguration``, ``user`` the recipient's
     ``EndpointSendConfiguration`` and ``template`` the request's ``TemplateConfiguration``.
+    To render one request for many endpoints, :func:`prepare` it once instead.
     """
+    prepared = PreparedMessage(config, template=template, multi_value=multi_value)
+    return prepared.render(channel, user, endpoint)
+
+
+class PreparedMessage:
+    """A request's message configuration, rendering per endpoint (see :func:`prepare`).
+
+    Per channel, on first use: precedence levels, field merges, the request's substitutions,
+    compiled texts and missing-content checks. Recipients that add nothing (no
+    ``Substitutions``, overrides, ``RawContent`` or push ``Context``) share one
+    :class:`RenderedMessage` per channel when its texts use no endpoint value.
+    """
+
+    __slots__ = ("_channels", "_config", "_join", "_template")
+
+    def __init__(
+        self,
+        config: Mapping[str, Any],
+        *,
+        template: Mapping[str, Any] | None = None,
+        multi_value: str = "first",
+    ) -> None:
+        if multi_value not in ("first", "join"):
+            raise ValueError(f"multi_value must be 'first' or 'join', not {multi_value!r}")
+        self._config = config
+        self._template = template
+        self._join = multi_value == "join"
+        self._channels: dict[str, _Channel | _Unsupported] = {}
+
+    def render(
+        self, channel: str, user: Mapping[str, Any] | None, endpoint: Endpoint | None
+    ) -> RenderedMessage:
+        """What ``endpoint`` (or a bare address, when None) receives on ``channel``.
+
+        ``user`` is the recipient's ``EndpointSendConfiguration``.
+        """
+        prepared = self._channels.get(channel)
+        if prepared is None:
+            member = CHANNEL_MESSAGE.get(channel)
+            prepared = self._channels[channel] = (
+                _Unsupported(channel)
+                if member is None
+                else _Channel(channel, member, self._config, self._template, self._join)
+            )
+        return prepared.render(user, endpoint)
+
+
+class _Unsupported:
+    __slots__ = ("message",)
+
+    def __init__(self, channel: str) -> None:
+        unsupported = f"{channel} channel is not supported for direct sends"
+        self.message = RenderedMessage(channel, missing=unsupported)
+
+    def render(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> RenderedMessage:
+        return self.message
+
+
+@dataclass(slots=True)
+class _Plan:
+    """The compiled texts one kind of recipient gets on a channel, and whether that is content."""
+
+    title: Text | None
+    body: Text | None
+    html: Text | None
+    raw: Text | None
+    """A raw payload (it replaces the other texts): MIME when ``mime``, else JSON."""
+    mime: bool
+    missing: str | None
+
+
+class _Channel:
+    """One channel's share of a request: all that does not depend on the recipient."""
+
+    __slots__ = (
+        "body", "channel", "default", "fields", "html", "join", "mime", "parsed", "plans", "push",
+        "raw", "shareable", "shared", "silent", "sms", "sms_facts", "substitutions", "template",
+        "title", "titled",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        channel: str,
+        member: str,
+        config: Mapping[str, Any],
+        template: Mapping[str, Any] | None,
+        join: bool,
+    ) -> None:
+        self.channel, self.join = channel, join
+        self.push = push = channel in PUSH_CHANNELS
+        self.titled = push or channel == "EMAIL"  # TitleOverride counts; raw payloads give titles
+        self.sms = channel == "SMS"
+        message = _mapping(config.get(member))
+        default = _mapping(config.get("DefaultMessage"))
+        default_push = _mapping(config.get("DefaultPushNotificationMessage")) if push else _EMPTY
+        self.substitutions = _merge_substitutions(default, default_push, message)
+        self.template = _template_ref(channel, template)
+        # The request's text for each slot (below the recipient's overrides).
+        self.raw: str | None = None
+        self.mime: str | None = None
+        self.title: str | None = None
+        self.html: str | None = None
+        if push:
+            self.fields = _pick(_PUSH_FIELDS, default_push, message)
+            self.raw = _first_text(message.get("RawContent"))
+            self.title = _first_text(message.get("Title"), default_push.get("Title"))
+            self.body = _first_text(
+                message.get("Body"), default_push.get("Body"), default.get("Body")
+            )
+        elif channel == "EMAIL":
+            simple = _mapping(message.get("SimpleEmail"))
+            self.fields = _pick(_OTHER_FIELDS["EMAIL"], message)
+            if simple.get("Headers") is not None:
+                self.fields["Headers"] = simple["Headers"]
+            raw_email = _first_text(_mapping(message.get("RawEmail")).get("Data"))
+            self.mime = None if raw_email is None else _decode(raw_email)
+            self.title = _first_text(_part(simple, "Subject"))
+            self.body = _first_text(
+                _part(simple, "TextPart"), message.get("Body"), default.get("Body")
+            )
+            self.html = _first_text(_part(simple, "HtmlPart"))
+        else:
+            self.fields = _pick(_OTHER_FIELDS[channel], message)
+            self.body = _first_text(message.get("Body"), default.get("Body"))
+        fields = self.fields
+        self.silent = push and fields.get("SilentPush") is True and fields.get("Data") is not None
+        self.plans: dict[tuple[str | None, str | None, str | None], _Plan] = {}
+        self.parsed: dict[tuple[str, bool], tuple[str | None, str | None, str | None]] = {}
+        self.sms_facts: dict[str, tuple[str, int]] = {}
+        self.default = self._plan(None, None, None)
+        texts = (self.default.title, self.default.body, self.default.html, self.default.raw)
+        self.shareable = all(
+            variable.read is None or self.substitutions.get(variable.name) is not None
+            for text in texts
+            if text is not None
+            for variable in text.variables
+        )
+        """Whether a recipient that adds nothing gets the same message on every endpoint."""
+        self.shared: RenderedMessage | None = None
+
+    def render(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> RenderedMessage:
+        if user:
+            substitutions, context, plan = user.get("Substitutions"), None, self.default
+            if substitutions is None or len(user) > 1:  # more than Substitutions
+                context = user.get("Context") if self.push else None
+                raw, body = user.get("RawContent"), user.get("BodyOverride")
+                title = user.get("TitleOverride") if self.titled else None
+                if raw or body or title:
+                    plan = self._plan(_first_text(raw), _first_text(body), _first_text(title))
+            if substitutions or context is not None or plan is not self.default:
+                return self._render(plan, substitutions, context, endpoint)
+        shared = self.shared
+        if shared is not None:
+            return shared
+        message = self._render(self.default, None, None, endpoint)
+        if self.shareable:
+            self.shared = message
+        return message
+
+    def _render(
+        self, plan: _Plan, substitutions: Any, context: Any, endpoint: Endpoint | None
+    ) -> RenderedMessage:
+        merged = self.substitutions.copy()
+        if substitutions:
+            merged.update(substitutions)
+        fields = self.fields.copy()
+        if context is not None:
+            fields["Context"] = context
+        join = self.join
+        unresolved: dict[str, None] = {}
+        raw = plan.raw
+        if raw is None:
+            text = plan.title  # in this order: ``unresolved`` lists by first appearance
+            title = None if text is None else text.fill(merged, endpoint, join, unresolved)
+            text = plan.body
+            body = None if text is None else text.fill(merged, endpoint, join, unresolved)
+            text = plan.html
+            html = None if text is None else text.fill(merged, endpoint, join, unresolved)
+            raw_content = None
+        else:
+            raw_content = raw.fill(merged, endpoint, join, unresolved)
+            title, body, html = self._parse(raw_content, plan.mime)
+        encoding = segments = None
+        if self.sms and body:
+            facts = _GSM7_FACTS.get(len(body)) if _gsm_basic(body) else None
+            encoding, segments = facts or self._sms(body)
+        return RenderedMessage(
+            self.channel, title, body, html, raw_content, merged, fields, self.template,
+            tuple(unresolved) if unresolved else (), encoding, segments, plan.missing,
+        )  # fmt: skip
+
+    def _plan(self, raw: str | None, body: str | None, title: str | None) -> _Plan:
+        """The plan for a recipient with these (non-empty) RawContent and overrides."""
+        key = (raw, body, title)
+        plan = self.plans.get(key)
+        if plan is None:
+            plan = self.plans[key] = self._make_plan(raw, body, title)
+        return plan
+
+    def _make_plan(self, raw: str | None, body: str | None, title: str | None) -> _Plan:
+        raw = raw or self.raw  # a raw payload replaces the other texts and counts as content
+        if raw is not None:
+            return _Plan(None, None, None, compile_text(raw), False, None)
+        if self.mime is not None:
+            return _Plan(None, None, None, compile_text(self.mime), True, None)
+        title, body = title or self.title, body or self.body
+        html = self.html
+        has_content = (
+            self.template is not None
+            or body is not None
+            or html is not None
+            or (self.push and (title is not None or self.silent))
+        )
+        return _Plan(
+            None if title is None else compile_text(title),
+            None if body is None else compile_text(body),
+            None if html is None else compile_text(html),
+            None,
+            False,
+            None if has_content else _MISSING.get(self.channel, _MISSING_PUSH),
+        )
+
+    def _parse(self, raw: str, mime: bool) -> tuple[str | None, str | None, str | None]:
+        """Title, body and HTML of a rendered raw payload (cached by text)."""
+        parsed = self.parsed.get((raw, mime))
+        if parsed is None:
+            content = _from_mime(raw) if mime else _from_json(raw)
+            title = content.title if self.titled else None  # SMS and voice: no title
+            parsed = self.parsed[raw, mime] = (title, content.body, content.html)
+        return parsed
+
+    def _sms(self, body: str) -> tuple[str, int]:
+        """``sms.analyse``'s encoding and segments for ``body`` (cached)."""
+        if _gsm_basic(body):
+            facts = _GSM7_FACTS.get(len(body))
+            if facts is None:
+                info = sms.analyse(body)
+                facts = _GSM7_FACTS[len(body)] = (info.encoding, info.segments)
+            return facts
+        facts = self.sms_facts.get(body)
+        if facts is None:
+            info = sms.analyse(body)
+            facts = self.sms_facts[body] = (info.encoding, info.segments)
+        return facts
+
+
+def _from_json(raw: str) -> _Content:
+    """Title and body from a raw JSON payload, when it has the usual fields."""
+    try:
+        document = json.loads(raw) if raw.lstrip().startswith("{") else None
+    except ValueError:
+        document = None
+    title, body = _json_title_body(document) if isinstance(document, dict) else (None, None)
+    return _Content(title, body, raw=raw)
+
+
+def _json_title_body(document: dict[str, Any]) -> tuple[str | None, str | None]:
+    alert = _mapping(document.get("aps")).get("alert")
+    if isinstance(alert, str):
+        return None, alert
+    notification, data = _mapping(document.get("notification")), _mapping(document.get("data"))
+    sources = (_mapping(alert), notification, data, document)
+    title = _first_text(*(source.get("title") for source in sources))
+    body = _first_text(*(source.get(key) for source in sources for key in ("body", "description")))
+    return title, body
+
+
+def _decode(data: str) -> str:
+    try:
+        return base64.b64decode(data).decode("utf-8", errors="replace")
+    except ValueError:
+        return data
+
+
+def _from_mime(raw: str) -> _Content:
+    """Subject, text and HTML parts of a raw MIME email."""
+    mime = _MIME.parsestr(raw)
+    subject = mime.get("Subject")
+    title = None if subject is None else str(subject)
+    return _Content(title, _mime_part(mime, "plain"), _mime_part(mime, "html"), raw)
+
+
+def _mime_part(mime: EmailMessage, subtype: str) -> str | None:
+    part = mime.get_body(preferencelist=(subtype,))
+    try:
+        content = part.get_content() if part is not None else None
+    except (LookupError, ValueError):
+        return None
+    return content if isinstance(content, str) else None
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else _EMPTY
+
+
+def _first_text(*values: Any) -> str | None:
+    """The first non-empty string among ``values``."""
+    for value in values:
+        if value and isinstance(value, str):
+            return value
+    return None
+
+
+def _part(simple: Mapping[str, Any], name: str) -> Any:
+    return _mapping(simple.get(name)).get("Data")
+
+
+def _pick(names: frozenset[str], *sources: Mapping[str, Any]) -> dict[str, Any]:
+    """Fields named in ``names`` from ``sources``, later sources winning field by field."""
+    return {k: v for source in sources for k, v in source.items() if v is not None and k in names}
+
+
+def _merge_substitutions(*sources: Mapping[str, Any]) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {}
+    for source in sources:
+        merged.update(source.get("Substitutions") or _EMPTY)
+    return merged
+
+
+def _template_ref(channel: str, template: Mapping[str, Any] | None) -> str | None:
+    entry = _mapping(template.get(CHANNEL_TEMPLATE[channel])) if template else _EMPTY
+    name, version = _first_text(entry.get("Name")), _first_text(entry.get("Version"))
+    if name is None:
+        return None
+    return f"{name}:{version}" if version else name
+
+
+# -- reference ---------------------------------------------------------------------------------
+# The original per-endpoint algorithm, kept as the specification the prepared path is tested
+# against (tests only: it re-derives everything for every endpoint).
+
+
+def _render_reference(
+    channel: str,
+    config: Mapping[str, Any],
+    user: Mapping[str, Any] | None,
+    endpoint: Endpoint | None,
+    *,
+    template: Mapping[str, Any] | None = None,
+    multi_value: str = "first",
+) -> RenderedMessage:
+    """:func:`render` computed from scratch, with regular-expression substitution."""
     if multi_value not in ("first", "join"):
         raise ValueError(f"multi_value must be 'first' or 'join', not {multi_value!r}")
     member = CHANNEL_MESSAGE.get(channel)
@@ -230,90 +577,6 @@ def _has_content(push: bool, content: _Content) -> bool:
     return content.title is not None or silent
 
 
-def _from_json(raw: str) -> _Content:
-    """Title and body from a raw JSON payload, when it has the usual fields."""
-    try:
-        document = json.loads(raw) if raw.lstrip().startswith("{") else None
-    except ValueError:
-        document = None
-    title, body = _json_title_body(document) if isinstance(document, dict) else (None, None)
-    return _Content(title, body, raw=raw)
-
-
-def _json_title_body(document: dict[str, Any]) -> tuple[str | None, str | None]:
-    alert = _mapping(document.get("aps")).get("alert")
-    if isinstance(alert, str):
-        return None, alert
-    notification, data = _mapping(document.get("notification")), _mapping(document.get("data"))
-    sources = (_mapping(alert), notification, data, document)
-    title = _first_text(*(source.get("title") for source in sources))
-    body = _first_text(*(source.get(key) for source in sources for key in ("body", "description")))
-    return title, body
-
-
-def _decode(data: str) -> str:
-    try:
-        return base64.b64decode(data).decode("utf-8", errors="replace")
-    except ValueError:
-        return data
-
-
-def _from_mime(raw: str) -> _Content:
-    """Subject, text and HTML parts of a raw MIME email."""
-    mime = _MIME.parsestr(raw)
-    subject = mime.get("Subject")
-    title = None if subject is None else str(subject)
-    return _Content(title, _mime_part(mime, "plain"), _mime_part(mime, "html"), raw)
-
-
-def _mime_part(mime: EmailMessage, subtype: str) -> str | None:
-    part = mime.get_body(preferencelist=(subtype,))
-    try:
-        content = part.get_content() if part is not None else None
-    except (LookupError, ValueError):
-        return None
-    return content if isinstance(content, str) else None
-
-
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else _EMPTY
-
-
-def _first_text(*values: Any) -> str | None:
-    """The first non-empty string among ``values``."""
-    for value in values:
-        if value and isinstance(value, str):
-            return value
-    return None
-
-
-def _part(simple: Mapping[str, Any], name: str) -> Any:
-    return _mapping(simple.get(name)).get("Data")
-
-
-def _pick(names: frozenset[str], *sources: Mapping[str, Any]) -> dict[str, Any]:
-    """Fields named in ``names`` from ``sources``, later sources winning field by field."""
-    return {k: v for source in sources for k, v in source.items() if v is not None and k in names}
-
-
-def _merge_substitutions(*sources: Mapping[str, Any]) -> dict[str, list[str]]:
-    merged: dict[str, list[str]] = {}
-    for source in sources:
-        merged.update(source.get("Substitutions") or _EMPTY)
-    return merged
-
-
-def _template_ref(channel: str, template: Mapping[str, Any] | None) -> str | None:
-    entry = _mapping(template.get(CHANNEL_TEMPLATE[channel])) if template else _EMPTY
-    name, version = _first_text(entry.get("Name")), _first_text(entry.get("Version"))
-    if name is None:
-        return None
-    return f"{name}:{version}" if version else name
-
-
-# -- variables --------------------------------------------------------------------------------
-
-
 class _Renderer:
     """Fills ``{{variables}}`` for one endpoint and remembers the unresolved ones."""
 
@@ -343,12 +606,12 @@ class _Renderer:
             return ""
         arg = positional[0]
         value = arg[1:-1] if arg[:1] in "\"'" and arg[-1:] == arg[:1] else self._value(arg)
-        transform = _HELPERS.get(helper)
+        transform = HELPERS.get(helper)
         return transform(value) if transform else value
 
     def _value(self, token: str) -> str:
         name, index = token, None
-        if token.endswith("]") and (indexed := _INDEXED.match(token)):
+        if token.endswith("]") and (indexed := INDEXED.match(token)):
             name, index = indexed.group(1), int(indexed.group(2))
         value = self._substitutions.get(name)
         if value is None and self._endpoint is not None:
@@ -373,9 +636,9 @@ class _Renderer:
 
 
 def _endpoint_value(endpoint: Endpoint, name: str) -> Any:
-    scalar = _ENDPOINT_SCALARS.get(name)
+    scalar = ENDPOINT_SCALARS.get(name)
     if scalar is not None:
         return getattr(endpoint, scalar) or None
     split = 19 if name.startswith("User.UserAttributes.") else name.find(".")
-    attribute = _ENDPOINT_MAPS.get(name[:split]) if split > 0 else None
+    attribute = ENDPOINT_MAPS.get(name[:split]) if split > 0 else None
     return getattr(endpoint, attribute).get(name[split + 1 :]) if attribute else None
