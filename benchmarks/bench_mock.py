@@ -285,6 +285,20 @@ class Prepared:
     parsed: dict[str, Any]
 
 
+def prepare(mock: Any, client: Any, scenario: Scenario) -> Prepared:
+    """Make the scenario's call once through the (active) mock, check it delivered everything,
+    and build the floor's canned handler answering what the mock answered."""
+    kwargs = scenario.kwargs()
+    response = client.send_users_messages(**kwargs)
+    call = mock.calls[-1]
+    assert call.status == 200, call.response_body
+    assert not call.warnings, call.warnings
+    assert len(mock.sent.filter(call_index=call.index)) == scenario.deliveries
+    parsed = {k: v for k, v in response.items() if k != "ResponseMetadata"}
+    handler = canned(call.status, dict(call.response_headers), call.response_body)
+    return Prepared(scenario, kwargs, handler, parsed)
+
+
 def per_call(settings: Settings) -> list[Row]:
     from botocore.stub import Stubber
 
@@ -301,15 +315,9 @@ def per_call(settings: Settings) -> list[Row]:
         for scenario in SCENARIOS:
             scenario.register(mock)
         for scenario in SCENARIOS:
-            kwargs = scenario.kwargs()
-            response = mock_client.send_users_messages(**kwargs)
-            call = mock.calls[-1]
-            assert call.status == 200, call.response_body
-            assert not call.warnings, call.warnings
-            assert len(mock.sent.filter(call_index=call.index)) == scenario.deliveries
-            parsed = {k: v for k, v in response.items() if k != "ResponseMetadata"}
-            handler = canned(call.status, dict(call.response_headers), call.response_body)
-            prepared.append(Prepared(scenario, kwargs, handler, parsed))
+            item = prepare(mock, mock_client, scenario)
+            kwargs, handler, parsed = item.kwargs, item.floor_handler, item.parsed
+            prepared.append(item)
 
             stubber = Stubber(stub_client)
             stubber.activate()
@@ -407,6 +415,48 @@ def per_call(settings: Settings) -> list[Row]:
         rows += shown
         rows += [Row(group, f"{name} median", value, "s") for name, value in m.items()]
     return rows
+
+
+def sized(users: int, endpoints_per_user: int) -> Scenario:
+    """A request of ``users`` users with ``endpoints_per_user`` endpoints each (SMS, EMAIL, APNS
+    in that order), built like those of figure 1 (1 x 1 and 100 x 3 are the same requests)."""
+    if not 1 <= endpoints_per_user <= len(CHANNELS):
+        raise ValueError(f"endpoints_per_user must be 1 to {len(CHANNELS)}")
+    names = ("solo",) if users == 1 else tuple(f"user-{n}" for n in range(users))
+    label = f"{users} user{'s' if users != 1 else ''} x {endpoints_per_user} endpoint"
+    return Scenario(
+        label + ("s" if endpoints_per_user != 1 else ""), names, CHANNELS[:endpoints_per_user]
+    )
+
+
+def measure(users: int, endpoints_per_user: int, settings: Settings) -> tuple[float, float]:
+    """(mock, floor) median seconds per call for one request size, measured as in figure 1
+    (same candidates, interleaved; no Stubber, no moto)."""
+    from pinpoint_mock import mock_pinpoint
+
+    scenario = sized(users, endpoints_per_user)
+    mock_client, floor_client = (without_moto_hook(new_client()) for _ in range(2))
+    event = "before-send.pinpoint.SendUsersMessages"
+    with mock_pinpoint(seed=1) as mock:
+        scenario.register(mock)
+        item = prepare(mock, mock_client, scenario)
+        mocked = Recorded(mock, mock_client, item.kwargs, scenario.deliveries)
+        with registered(floor_client, event, item.floor_handler):
+            floor_response = floor_client.send_users_messages(**item.kwargs)
+            floor_response.pop("ResponseMetadata")
+            assert floor_response == item.parsed, "the floor must answer what the mock answered"
+            before = mocked.recorded()
+            result = compare(
+                {
+                    "mock": mocked,
+                    "floor": lambda: floor_client.send_users_messages(**item.kwargs),
+                },
+                rounds=settings.rounds,
+                budget=settings.budget,
+            )
+            leaked = mocked.recorded() - before - mocked.made
+            assert leaked == 0, f"{leaked} floor calls reached the mock"
+    return result["mock"], result["floor"]
 
 
 # -- figure 2: per-test fixture cost ------------------------------------------------------------

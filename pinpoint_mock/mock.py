@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import inspect
 import warnings
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import assertions
 from .engine import Engine, Options, Request
@@ -14,6 +14,9 @@ from .errors import PinpointContractWarning, PinpointMockError
 from .models import CHANNELS, Endpoint
 from .recording import Call, Records, SentMessage
 from .script import Rule
+
+if TYPE_CHECKING:
+    from .factories import World
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,6 +55,7 @@ class PinpointMock:
         self.intercept_requests = intercept_requests
         self._requests: Any = None
         self._started = 0
+        self._populated = 0
 
     # -- lifecycle --
     def start(self) -> PinpointMock:
@@ -207,6 +211,38 @@ class PinpointMock:
             return self.engine.directory.for_user(app, user_id)
         return self.engine.directory.endpoints(app)
 
+    def populate(
+        self,
+        users: int = 10,
+        channels: Sequence[str] | str = ("SMS", "EMAIL"),
+        endpoints_per_user: int | tuple[int, int] | None = None,
+        opt_out_rate: float = 0.0,
+        inactive_rate: float = 0.0,
+        seed: int | str | None = None,
+        application_id: str | None = None,
+        **options: Any,
+    ) -> World:
+        """Fill the directory with ``users`` believable users (needs Faker), each with endpoints
+        over ``channels``; returns them (``world[0].user_id``, ``.address("SMS")``…). The same
+        ``seed`` gives the same world; without one it derives from the mock's seed. ``options``:
+        ``countries``, ``id_style``, ``locale`` (see ``pinpoint_mock.factories``)."""
+        from . import factories
+
+        if seed is None and self.seed is not None:
+            seed = f"{self.seed}:populate:{self._populated}"
+        self._populated += 1
+        return factories.populate(
+            self,
+            users,
+            seed=seed,
+            channels=channels,
+            endpoints_per_user=endpoints_per_user,
+            opt_out_rate=opt_out_rate,
+            inactive_rate=inactive_rate,
+            application_id=application_id,
+            **options,
+        )
+
     # -- scripting --
     def outcome(
         self,
@@ -286,6 +322,7 @@ class PinpointMock:
 
         self.seed = seed
         self.engine.ids = Ids(seed)
+        self._populated = 0
 
     def reset(self) -> None:
         """Forget endpoints, scripts and records (the default application stays)."""

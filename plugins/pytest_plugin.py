@@ -13,10 +13,16 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from faker import Faker
+
+    from pinpoint_mock.factories import PinpointFactory
     from pinpoint_mock.mock import PinpointMock
     from pinpoint_mock.server import PinpointServer, ServerHandle
 
+    from .report import ReportCollector
+
 _SEED_KEY = pytest.StashKey[str]()
+_REPORT_KEY: pytest.StashKey[ReportCollector] = pytest.StashKey()
 _USED_KEY = pytest.StashKey[str]()
 _CALL_REPORT = pytest.StashKey[pytest.TestReport]()
 
@@ -27,6 +33,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--pinpoint-seed",
         default=None,
         help="seed for pinpoint-mock ids and chaos (default: pinpoint_seed ini, else random)",
+    )
+    group.addoption(
+        "--pinpoint-report",
+        default=None,
+        metavar="PATH",
+        help="write an HTML page of every Pinpoint call and delivery, per test",
     )
     parser.addini("pinpoint_seed", "default seed for pinpoint-mock", default="")
     parser.addini(
@@ -51,6 +63,11 @@ def pytest_configure(config: pytest.Config) -> None:
         run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")
         seed = str(int(run_id[:8], 16)) if run_id else str(random.randrange(10**6))
     config.stash[_SEED_KEY] = str(seed)
+    report_path = config.getoption("--pinpoint-report")
+    if report_path:  # only then: the collector's hooks cost nothing otherwise
+        from .report import ReportCollector
+
+        config.stash[_REPORT_KEY] = ReportCollector.install(config, report_path, str(seed))
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -78,9 +95,34 @@ def pinpoint(request: pytest.FixtureRequest) -> Generator[PinpointMock, None, No
     mock = PinpointMock(**options)
     with mock:
         yield mock
+    collector = config.stash.get(_REPORT_KEY, None)
+    if collector is not None:
+        collector.record(request.node, "pinpoint", mock)
     report = request.node.stash.get(_CALL_REPORT, None)
     if report is not None and report.passed:
         warn_unfired(mock)
+
+
+@pytest.fixture
+def pinpoint_factory(request: pytest.FixtureRequest) -> PinpointFactory:
+    """Believable users, endpoints and requests for this test (needs Faker), seeded like the
+    ``pinpoint`` fixture: the session seed (or the marker's ``seed``) and the test's node id."""
+    from pinpoint_mock.factories import PinpointFactory
+
+    session_seed = request.config.stash[_SEED_KEY]
+    marker = request.node.get_closest_marker("pinpoint")
+    base = marker.kwargs.get("seed") if marker is not None else None
+    if base is None:
+        base = f"{session_seed}:{request.node.nodeid}"
+    request.node.stash[_USED_KEY] = session_seed
+    return PinpointFactory(f"{base}:factory")
+
+
+@pytest.fixture
+def pinpoint_faker(pinpoint_factory: PinpointFactory) -> Faker:
+    """A Faker with the Pinpoint provider (``e164_phone_number``, ``apns_device_token``…),
+    seeded for this test; the same random stream as ``pinpoint_factory``."""
+    return pinpoint_factory.faker
 
 
 @pytest.fixture(scope="session")
@@ -124,6 +166,9 @@ def pinpoint_server(
         if name not in os.environ:
             monkeypatch.setenv(name, value)
     yield ServerHandle(server)
+    collector = request.config.stash.get(_REPORT_KEY, None)
+    if collector is not None:
+        collector.record(request.node, "pinpoint_server", server.mock)
     server.check()
 
 

@@ -12,6 +12,8 @@ DELETE outcomes                    drop every scripted outcome and fault
 POST   faults                      {"code", "times", "message", "status", "operation"}
 POST   chaos                       {"profile": {"THROTTLED": 0.1}, "seed": 7}
 POST   reset                       forget endpoints, scripts and records
+GET    ui                          the inbox page: live previews of every delivery (ui.py)
+GET    ui/messages?userId=&channel=&status=&...   the inbox's HTML cards, newest first
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import PinpointMockError
+from .ui import UI_ROUTES
 
 if TYPE_CHECKING:
     from .app import PinpointServer
@@ -207,6 +210,7 @@ ROUTES: dict[str, Callable[[PinpointServer, str, dict[str, list[str]], bytes], A
     "faults": _faults,
     "chaos": _chaos,
     "reset": _reset,
+    **UI_ROUTES,
 }
 
 
