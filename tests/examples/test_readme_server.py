@@ -1,0 +1,70 @@
+"""The README's "Server mode" five lines, run for real in bash with the AWS CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_server_mode_in_five_lines(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## Server mode") :]
+    lines = section[section.index("```bash") + len("```bash") : section.index("```\n", 10)]
+    commands = [line for line in lines.strip().splitlines() if line.strip()]
+    assert len(commands) == 5
+    bin_dir = Path(sys.executable).parent
+    assert (bin_dir / "aws").exists() or shutil.which("aws"), "the AWS CLI comes with '.[test]'"
+    port = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    script = "\n".join(commands).replace("4599", port)
+    script = script.replace("&\n", "&\nSERVER=$!\nsleep 1.5\n", 1) + "\nkill $SERVER\n"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(
+        PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
+        AWS_ACCESS_KEY_ID="testing",
+        AWS_SECRET_ACCESS_KEY="testing",
+        AWS_DEFAULT_REGION="us-east-1",
+        AWS_CONFIG_FILE=str(tmp_path / "none"),
+        AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "none"),
+        HOME=str(tmp_path),
+    )
+    result = subprocess.run(
+        ["bash", "-e", "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    decoder = json.JSONDecoder()
+    documents = []
+    text = result.stdout
+    position = 0
+    while (match := re.compile(r"\S").search(text, position)) is not None:
+        if text[match.start()] not in "{[":
+            position = text.index("\n", match.start()) + 1
+            continue
+        document, position = decoder.raw_decode(text, match.start())
+        documents.append(document)
+    endpoint, send, messages = documents[-3:]
+    assert endpoint["endpoint"]["User"]["UserId"] == "ana"
+    entry = send["SendUsersMessageResponse"]["Result"]["ana"]["endpoint-1"]
+    assert entry["DeliveryStatus"] == "SUCCESSFUL"
+    (message,) = messages["messages"]
+    assert (message["body"], message["messageId"]) == ("hi", entry["MessageId"])
