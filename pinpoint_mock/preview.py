@@ -557,7 +557,7 @@ details.test>summary{cursor:pointer;padding:8px 12px;display:flex;gap:10px;align
 .problems{margin:6px 0;padding-left:18px}.problems .violation{color:#82071e}
 .problems .warning{color:#7d4e00}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:10px;
- margin-top:8px}
+ align-items:start;margin-top:8px}
 .card{background:#fff;border:1px solid #d0d7de;border-left:6px solid #6e7781;border-radius:8px;
  padding:8px 10px;display:flex;flex-direction:column;gap:6px;min-width:0}
 .card-head{display:flex;gap:6px;align-items:center;flex-wrap:wrap}

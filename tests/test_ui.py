@@ -1,0 +1,97 @@
+"""The inbox routes of the inspection API (``/_aws/pinpoint/ui``), over HTTP without a browser."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from collections.abc import Generator
+
+import pytest
+
+from pinpoint_mock.server import PinpointServer
+
+from .html_helpers import parse
+
+
+@pytest.fixture
+def server() -> Generator[PinpointServer, None, None]:
+    with PinpointServer() as running:
+        yield running
+        running.check()
+
+
+def get(server: PinpointServer, path: str, method: str = "GET") -> tuple[int, dict[str, str], str]:
+    request = urllib.request.Request(server.url + path, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, dict(error.headers), error.read().decode()
+
+
+def send(server: PinpointServer, users: dict[str, dict[str, object]], body: str) -> None:
+    import boto3
+
+    boto3.client("pinpoint", region_name="us-east-1", endpoint_url=server.url).send_users_messages(
+        ApplicationId=server.mock.application_id,
+        SendUsersMessageRequest={
+            "MessageConfiguration": {"SMSMessage": {"Body": body}},
+            "Users": users,
+        },
+    )
+
+
+def test_page_is_html_with_filters_and_a_script(server: PinpointServer) -> None:
+    status, headers, html = get(server, "/_aws/pinpoint/ui")
+    assert status == 200
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "connect-src 'self'" in headers["Content-Security-Policy"]
+    page = parse(html)
+    names = [t.attrs.get("name") for t in page.tags if t.name in ("input", "select")]
+    assert names == ["userId", "channel", "status", "applicationId"]
+    assert len(page.find("script")) == 1
+    assert get(server, "/_aws/pinpoint/ui/")[0] == 200
+    assert get(server, "/_aws/pinpoint/ui", "POST")[0] == 405
+
+
+def test_messages_fragment_newest_first_filtered_and_limited(server: PinpointServer) -> None:
+    for user in ("u1", "u2"):
+        server.mock.add_endpoint(user_id=user, channel="SMS", address=f"+1206555012{user[-1]}")
+    send(server, {"u1": {}, "u2": {}}, "<first> & send")
+    send(server, {"u1": {}}, "second send")
+
+    status, headers, html = get(server, "/_aws/pinpoint/ui/messages")
+    assert status == 200
+    assert headers["X-Pinpoint-Count"] == "3"
+    assert html.index("second send") < html.index("&lt;first&gt; &amp; send")
+    assert "<first>" not in html
+
+    _, headers, html = get(server, "/_aws/pinpoint/ui/messages?userId=u2&channel=&status=")
+    assert headers["X-Pinpoint-Count"] == "1"  # empty form fields are ignored
+    assert [t.attrs["data-user"] for t in parse(html).find("article", "card")] == ["u2"]
+
+    _, headers, html = get(server, "/_aws/pinpoint/ui/messages?limit=1")
+    assert headers["X-Pinpoint-Count"] == "3"
+    assert "Showing the newest 1 of 3 messages." in parse(html).text
+    assert len(parse(html).find("article", "card")) == 1
+
+    _, headers, html = get(server, "/_aws/pinpoint/ui/messages?status=OPT_OUT")
+    assert headers["X-Pinpoint-Count"] == "0"
+    assert "No messages yet" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [("limit=x", "limit must be an integer"), ("limit=0", "at least 1"), ("bogus=1", "bogus")],
+)
+def test_bad_queries_get_a_400(server: PinpointServer, query: str, message: str) -> None:
+    status, _, body = get(server, f"/_aws/pinpoint/ui/messages?{query}")
+    assert status == 400
+    assert message in body
+
+
+def test_inspection_routes_list_the_ui(server: PinpointServer) -> None:
+    status, _, body = get(server, "/_aws/pinpoint/nope")
+    assert status == 404
+    assert "ui, ui/messages" in body
