@@ -313,6 +313,8 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
 
     # {{variables}} no substitution can fill
     def unresolved(path: PathT, text: str, single: dict[str, Any] | None) -> None:
+        if "{{" not in text:
+            return
         for name in dict.fromkeys(variables(text)):
             if endpoint_fillable(name) or name in message_keys:
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar
 
 from . import contract, endpoint_api, wire
@@ -51,6 +52,10 @@ class Request:
     body: bytes
     transport: str = "botocore"
     backoff: float = 0.0
+
+    @cached_property
+    def attempt(self) -> int:
+        return _attempt(self.headers)
 
 
 class Engine:
@@ -114,7 +119,7 @@ class Engine:
             response_headers=response.headers,
             response_body=response.body,
             error_code=response.error_code,
-            attempt=_attempt(request.headers),
+            attempt=request.attempt,
             invocation_id=_header(request.headers, "amz-sdk-invocation-id"),
             request_id=request_id,
             transport=request.transport,
@@ -228,7 +233,7 @@ class Engine:
                 multi_value=self.options.multi_value,
             ),
             warnings=warnings,
-            attempt=_attempt(request.headers),
+            attempt=request.attempt,
             message_request_id=self.ids.uuid(),
             index=index,
         )

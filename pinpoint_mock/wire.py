@@ -77,6 +77,8 @@ class Response:
     error_code: str | None = None
 
 
+#: One compact encoder for every answer (json.dumps would build a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _date_cache: tuple[int, str] = (0, "")
 
 
@@ -99,14 +101,14 @@ def _headers(request_id: str, length: int) -> dict[str, str]:
 
 
 def json_response(status: int, payload: Any, request_id: str) -> Response:
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    body = _ENCODER.encode(payload).encode()
     return Response(status, body, _headers(request_id, len(body)))
 
 
 def error_response(status: int, code: str, message: str, request_id: str) -> Response:
     """An error exactly as botocore and the JS SDK decode it."""
     payload = {"Message": message, "RequestID": request_id}
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    body = _ENCODER.encode(payload).encode()
     headers = _headers(request_id, len(body))
     headers["x-amzn-ErrorType"] = code
     return Response(status, body, headers, error_code=code)
