@@ -157,10 +157,16 @@ def cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A GitHub Markdown table; the first column left-aligned, the others right-aligned."""
+def markdown_table(
+    headers: Sequence[str], rows: Iterable[Sequence[object]], align: str = ""
+) -> str:
+    """A GitHub Markdown table. ``align`` has one letter per column, ``l`` or ``r``; by default
+    the first column is left-aligned and the others right-aligned."""
+    align = align or "l" + "r" * (len(headers) - 1)
+    if len(align) != len(headers):
+        raise ValueError("one alignment letter per column")
     out = ["| " + " | ".join(cell(h) for h in headers) + " |"]
-    out.append("|" + "|".join([":---"] + ["---:"] * (len(headers) - 1)) + "|")
+    out.append("|" + "|".join(":---" if a == "l" else "---:" for a in align) + "|")
     out += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
     return "\n".join(out)
 
@@ -176,23 +182,25 @@ def lines_table(lines: Iterable[Line]) -> str:
         )
         for line in lines
     ]
-    return markdown_table(("Measure", "Median", "Target", "Verdict", "Note"), rows)
+    return markdown_table(("Measure", "Median", "Target", "Verdict", "Note"), rows, "lrrll")
 
 
 def summary_table(sections: Iterable[Section]) -> str:
     rows = [
         (
             section.title,
-            line.name,
+            f"{table.caption}: {line.name}" if table.caption else line.name,
             show(line.value, line.unit),
             show_target(line.target, line.unit),
             line.verdict,
         )
         for section in sections
-        for line in section.lines()
+        for table in section.tables
+        for line in table.lines
         if line.target is not None
     ]
-    return markdown_table(("Figure", "Measure", "Median", "Target", "Verdict"), rows)
+    headers = ("Figure", "Measure", "Median", "Target", "Verdict")
+    return markdown_table(headers, rows, "llrrl")
 
 
 def tally(sections: Iterable[Section]) -> tuple[int, int, int]:
@@ -247,7 +255,7 @@ def render_report(
         "",
         "## Machine",
         "",
-        markdown_table(("", ""), machine),
+        markdown_table(("", ""), machine, "ll"),
         "",
         "## Targets",
         "",
@@ -332,7 +340,8 @@ def _line_from_mock(row: Any) -> Line:
     target = None
     if row.target is not None:
         target = Target("<" if row.unit == "s" else "<=", row.target)
-    return Line(row.name.strip(), row.value, row.unit, target, row.note, row.noisy)
+    name = row.name.strip().removesuffix(" median")
+    return Line(name, row.value, row.unit, target, row.note, row.noisy)
 
 
 def mock_sections(rows: Sequence[Any]) -> list[Section]:
@@ -367,7 +376,7 @@ def mock_sections(rows: Sequence[Any]) -> list[Section]:
             "Per-test fixture cost vs moto",
             "`with mock_pinpoint(...)` + `add_endpoint` + one 1-user call against "
             "`with mock_aws()` + `create_app` + `get_app`; one client created once, outside.",
-            tables("per-test"),
+            tables("per-test", "per-test fixture"),
         ),
         Section(
             "plugin",
@@ -541,7 +550,7 @@ def growth_table(points: Sequence[Point]) -> str:
         "Target",
         "Verdict",
     )
-    return markdown_table(headers, rows)
+    return markdown_table(headers, rows, "lrrrrrrl")
 
 
 def growth(quick: bool) -> list[Section]:
@@ -588,19 +597,21 @@ def plot_growth(points: Sequence[Point], path: Path) -> None:
     cost.set_ylabel("ms per send_users_messages call (median)")
     cost.set_title("Per-call cost")
     cost.set_ylim(bottom=0)
+    cost.margins(x=0.08)
     cost.grid(alpha=0.3)
     cost.legend()
 
     ratio.plot(x, [p.ratio for p in points], "o-", color="tab:purple", label="mock / floor")
+    last = max(x)
     for (users, endpoints), bound in PER_CALL_TARGETS.items():
-        ratio.plot(
-            [users * endpoints], [bound], "v", color="tab:red", markersize=9, label="_target"
-        )
+        where = users * endpoints
+        ratio.plot([where], [bound], "v", color="tab:red", markersize=9, label="_target")
         ratio.annotate(
             f"target ≤ {bound}x",
-            (users * endpoints, bound),
+            (where, bound),
             textcoords="offset points",
-            xytext=(-20, -16),
+            xytext=(-8, 8) if where >= last else (8, 8),
+            ha="right" if where >= last else "left",
             color="tab:red",
         )
     ratio.axhline(1.0, color="grey", linewidth=0.8)
@@ -821,6 +832,18 @@ FIGURES = (
         optional=True,
     ),
 )
+#: The order of the report's sections (figures run in FIGURES' order).
+ORDER = (
+    "per-call",
+    "growth",
+    "per-test",
+    "plugin",
+    "contract",
+    "server",
+    "session",
+    "factories",
+    "rendering",
+)
 MODULES = {"factories": "bench_factories", "rendering": "bench_rendering"}
 
 
@@ -920,6 +943,7 @@ def main(argv: list[str] | None = None) -> int:
         done = run_isolated(figure.key, options.quick)
         print(f"== {figure.title}: {show_seconds(done[0].seconds)}", flush=True)
         sections += done
+    sections.sort(key=lambda s: ORDER.index(s.key) if s.key in ORDER else len(ORDER))
 
     plotted = False
     for section in sections:
