@@ -66,7 +66,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
-import io
 import json
 import os
 import pstats
@@ -225,22 +224,14 @@ SCENARIOS = (
 TARGETS = {SCENARIOS[0].label: 1.3, SCENARIOS[1].label: 1.5}
 
 
-class _RawBody(io.BytesIO):
-    """What botocore reads a response body from (as in the interceptor)."""
-
-    def stream(self, **kwargs: Any) -> Iterator[bytes]:
-        contents = self.read()
-        while contents:
-            yield contents
-            contents = self.read()
-
-
 def canned(status: int, headers: dict[str, str], body: bytes) -> Callable[..., Any]:
     """A ``before-send`` handler answering every request with the same response."""
     from botocore.awsrequest import AWSResponse
 
     def handler(request: Any, **kwargs: Any) -> Any:
-        return AWSResponse(request.url, status, dict(headers), _RawBody(body))
+        from pinpoint_mock.interceptors.botocore import RawBody
+
+        return AWSResponse(request.url, status, dict(headers), RawBody(body))
 
     return handler
 

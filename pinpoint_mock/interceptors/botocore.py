@@ -40,8 +40,8 @@ _saved: dict[str, Any] = {}
 _local = threading.local()
 
 
-class _RawBody(io.BytesIO):
-    """What botocore reads a response body from."""
+class RawBody(io.BytesIO):
+    """What botocore reads a response body from (an ``AWSResponse``'s ``raw``)."""
 
     def stream(self, **kwargs: Any) -> Iterator[bytes]:
         contents = self.read()
@@ -86,7 +86,7 @@ def _answer(endpoint: Any, request: Any) -> Any:
     )
     for note in notes:
         warnings.warn(PinpointContractWarning(note), stacklevel=2)
-    return AWSResponse(request.url, status, dict(response_headers), _RawBody(body))
+    return AWSResponse(request.url, status, dict(response_headers), RawBody(body))
 
 
 class _Clock:
