@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -54,6 +55,7 @@ class PinpointMock:
         self.engine.directory.create_app(application_id)
         self.intercept_requests = intercept_requests
         self._requests: Any = None
+        self._env: list[str] = []
         self._started = 0
         self._populated = 0
 
@@ -62,6 +64,7 @@ class PinpointMock:
         from .interceptors import botocore
 
         if self._started == 0:
+            self._env = _fake_credentials()
             botocore.install(self)
             self.engine.application_exists = botocore.moto_application_check
             if self.intercept_requests:
@@ -84,6 +87,9 @@ class PinpointMock:
             if self._requests is not None:
                 self._requests.stop()
                 self._requests = None
+            for name in self._env:
+                os.environ.pop(name, None)
+            self._env = []
 
     def __enter__(self) -> PinpointMock:
         return self.start()
@@ -328,6 +334,29 @@ class PinpointMock:
         """Forget endpoints, scripts and records (the default application stays)."""
         self.engine.reset()
         self.engine.directory.create_app(self.application_id)
+
+
+#: Set while a mock is active when the environment has no credentials or region, so that boto3
+#: can sign (nothing leaves the process); removed again when the mock stops.
+FAKE_ENVIRONMENT = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": "us-east-1",
+}
+
+
+def _fake_credentials() -> list[str]:
+    has_keys = "AWS_ACCESS_KEY_ID" in os.environ or "AWS_PROFILE" in os.environ
+    added = []
+    for name, value in FAKE_ENVIRONMENT.items():
+        if name == "AWS_DEFAULT_REGION":
+            if "AWS_DEFAULT_REGION" in os.environ or "AWS_REGION" in os.environ:
+                continue
+        elif has_keys:
+            continue
+        os.environ[name] = value
+        added.append(name)
+    return added
 
 
 def mock_pinpoint(**options: Any) -> PinpointMock:

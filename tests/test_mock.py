@@ -499,3 +499,28 @@ def test_records_serialise(pinpoint_mock: PinpointMock, client: Any) -> None:
     send(client, {"u1": {}})
     assert json.loads(json.dumps(pinpoint_mock.sent[0].to_dict()))["smsEncoding"] == "GSM-7"
     assert json.loads(json.dumps(pinpoint_mock.calls[0].to_dict()))["status"] == 200
+
+
+def test_fake_credentials_only_when_none_are_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    for name in (
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_DEFAULT_REGION",
+        "AWS_REGION",
+        "AWS_PROFILE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    with mock_pinpoint() as pinpoint:
+        assert os.environ["AWS_ACCESS_KEY_ID"] == "testing"
+        client = boto3.client("pinpoint")  # no credentials, no region configured: still works
+        send(client, {"u1": {}})
+        assert len(pinpoint.calls) == 1
+    assert "AWS_ACCESS_KEY_ID" not in os.environ
+    assert "AWS_DEFAULT_REGION" not in os.environ
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "mine")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
+    with mock_pinpoint():
+        assert os.environ["AWS_ACCESS_KEY_ID"] == "mine"
+    assert os.environ["AWS_ACCESS_KEY_ID"] == "mine"
