@@ -474,7 +474,8 @@ def rendering_section(result: Any) -> Section:
         ]
         if result.get("reference") and result.get("prepared"):
             ratio = result["reference"] / result["prepared"]
-            lines.append(Line("speed-up (reference / prepared)", ratio, "x", Target(">=", 5.5)))
+            # Informative: no issue sets a target for rendering alone.
+            lines.append(Line("speed-up (reference / prepared)", ratio, "x"))
     return Section(
         "rendering",
         "Rendering per endpoint: prepared vs the original algorithm",
