@@ -4,6 +4,7 @@
 - at most 15 endpoints per user id: a 16th SMS, VOICE, EMAIL, CUSTOM or IN_APP endpoint is refused
   (BadRequestException); a 16th push endpoint, when the user already has a push endpoint, makes
   the push endpoint with the oldest EffectiveDate INACTIVE and takes it away from the user;
+- endpoint ids are case-insensitive (the first spelling is kept);
 - updating an endpoint with the Address of another endpoint makes the other one INACTIVE
   (``deactivate_same_address``, applied to API updates; test set-up may create both).
 """
@@ -20,6 +21,11 @@ from .errors import ServiceError
 from .models import CHANNELS, PUSH_CHANNELS, Endpoint
 
 MAX_ENDPOINTS_PER_USER = 15
+
+
+def _key(endpoint_id: str) -> str:
+    """Endpoint ids are case-insensitive in the service: one key for every spelling."""
+    return endpoint_id.lower()
 
 
 def now_iso() -> str:
@@ -61,7 +67,7 @@ class Directory:
         with self._lock:
             app = self._apps.setdefault(endpoint.application_id, {})
             stamp = now_iso()
-            previous = app.get(endpoint.endpoint_id)
+            previous = app.get(_key(endpoint.endpoint_id))
             endpoint = replace(
                 endpoint,
                 effective_date=endpoint.effective_date or stamp,
@@ -77,17 +83,19 @@ class Directory:
             if deactivate_same_address:
                 for other in list(app.values()):
                     if (
-                        other.endpoint_id != endpoint.endpoint_id
+                        _key(other.endpoint_id) != _key(endpoint.endpoint_id)
                         and other.address == endpoint.address
                     ):
-                        app[other.endpoint_id] = replace(other, status="INACTIVE")
-            app[endpoint.endpoint_id] = endpoint
+                        app[_key(other.endpoint_id)] = replace(other, status="INACTIVE")
+            if previous is not None:  # ids are case-insensitive: the first spelling stays
+                endpoint = replace(endpoint, endpoint_id=previous.endpoint_id)
+            app[_key(endpoint.endpoint_id)] = endpoint
             if endpoint.user_id is not None:
                 ids = self._users.setdefault((endpoint.application_id, endpoint.user_id), [])
-                if endpoint.endpoint_id not in ids:
-                    ids.append(endpoint.endpoint_id)
+                if _key(endpoint.endpoint_id) not in ids:
+                    ids.append(_key(endpoint.endpoint_id))
                 self._sync_user_attributes(endpoint)
-            return app[endpoint.endpoint_id]
+            return app[_key(endpoint.endpoint_id)]
 
     def _make_room(self, endpoint: Endpoint) -> None:
         assert endpoint.user_id is not None
@@ -100,7 +108,7 @@ class Directory:
         if endpoint.channel in PUSH_CHANNELS and pushes:
             oldest = min(pushes, key=lambda e: e.effective_date)
             self._unlink(oldest)
-            app[oldest.endpoint_id] = replace(oldest, status="INACTIVE", user_id=None)
+            app[_key(oldest.endpoint_id)] = replace(oldest, status="INACTIVE", user_id=None)
             return
         raise ServiceError(
             "BadRequestException",
@@ -111,8 +119,8 @@ class Directory:
         if endpoint.user_id is None:
             return
         ids = self._users.get((endpoint.application_id, endpoint.user_id))
-        if ids and endpoint.endpoint_id in ids:
-            ids.remove(endpoint.endpoint_id)
+        if ids and _key(endpoint.endpoint_id) in ids:
+            ids.remove(_key(endpoint.endpoint_id))
 
     def _sync_user_attributes(self, endpoint: Endpoint) -> None:
         """User attributes are kept in sync across every endpoint of the same user."""
@@ -125,7 +133,7 @@ class Directory:
                 app[endpoint_id] = replace(other, user_attributes=endpoint.user_attributes)
 
     def get(self, application_id: str, endpoint_id: str) -> Endpoint | None:
-        return self._apps.get(application_id, {}).get(endpoint_id)
+        return self._apps.get(application_id, {}).get(_key(endpoint_id))
 
     def for_user(self, application_id: str, user_id: str) -> list[Endpoint]:
         """The user's endpoints in registration order (active or not)."""
@@ -138,7 +146,7 @@ class Directory:
 
     def delete(self, application_id: str, endpoint_id: str) -> Endpoint | None:
         with self._lock:
-            endpoint = self._apps.get(application_id, {}).pop(endpoint_id, None)
+            endpoint = self._apps.get(application_id, {}).pop(_key(endpoint_id), None)
             if endpoint is not None:
                 self._unlink(endpoint)
             return endpoint
@@ -147,7 +155,7 @@ class Directory:
         with self._lock:
             removed = self.for_user(application_id, user_id)
             for endpoint in removed:
-                self._apps[application_id].pop(endpoint.endpoint_id, None)
+                self._apps[application_id].pop(_key(endpoint.endpoint_id), None)
             self._users.pop((application_id, user_id), None)
             return removed
 

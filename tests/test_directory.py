@@ -98,3 +98,15 @@ def test_delete_and_delete_user() -> None:
 def test_unknown_channel_is_refused() -> None:
     with pytest.raises(ServiceError, match="ChannelType 'FAX'"):
         Directory().put(endpoint("a", "FAX"))
+
+
+def test_endpoint_ids_are_case_insensitive() -> None:
+    d = Directory()
+    d.put(endpoint("Phone-1"))
+    updated = d.put(endpoint("PHONE-1", user="u2"))
+    assert updated.endpoint_id == "Phone-1"  # the first spelling stays
+    assert d.get(APP, "phone-1") is not None
+    assert [e.endpoint_id for e in d.for_user(APP, "u2")] == ["Phone-1"]
+    assert d.for_user(APP, "u1") == []
+    assert d.delete(APP, "pHoNe-1") is not None
+    assert d.endpoints(APP) == []
