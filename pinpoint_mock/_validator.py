@@ -98,14 +98,6 @@ def json_type_name(x: Any) -> str:
     return type(x).__name__
 
 
-def _plain(schema: Mapping[str, Any]) -> str | None:
-    """'string'/'boolean' when the schema is nothing but that type: checked inline."""
-    keys = set(schema) - _IGNORED
-    if keys == {"type"} and schema["type"] in ("string", "boolean"):
-        return str(schema["type"])
-    return None
-
-
 class Compiler:
     """Compile one contract document: ``root_ok`` (generated code) and ``root_collect``."""
 

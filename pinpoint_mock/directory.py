@@ -15,7 +15,6 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any
 
 from .errors import ServiceError
 from .models import CHANNELS, PUSH_CHANNELS, Endpoint
@@ -178,7 +177,3 @@ class Directory:
             self._apps.clear()
             self._users.clear()
             self._sequence = 0
-
-    def snapshot(self) -> dict[str, Any]:
-        with self._lock:
-            return {app: dict(endpoints) for app, endpoints in self._apps.items()}

@@ -219,10 +219,6 @@ class Ids:
             return f"{head:016x}-{self.uuid()}-000000"
         return self.uuid()
 
-    def random(self) -> float:
-        with self._lock:
-            return self._rng.random()
-
 
 # -- the script ----------------------------------------------------------------------------------
 

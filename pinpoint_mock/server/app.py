@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import socket
 import socketserver
 import sys
@@ -312,7 +311,3 @@ def _unimplemented(method: str, path: str) -> str | None:
     if name is None:
         return None
     return f"pinpoint-mock does not implement the Pinpoint operation {name}"
-
-
-def json_body(payload: Any) -> bytes:
-    return json.dumps(payload, ensure_ascii=False, indent=None, separators=(",", ":")).encode()
