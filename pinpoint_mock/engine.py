@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from . import contract, endpoint_api, wire
 from .directory import Directory
 from .errors import ContractError, ServiceError, UnsupportedOperationError
+from .message_templates import TemplateStore
 from .models import DELIVERY_STATUSES, Endpoint, RenderedMessage
 from .recording import Call, CallLog, SentMessage
 from .rendering import PreparedMessage, prepare
@@ -74,6 +75,7 @@ class Engine:
         self.directory = directory or Directory()
         self.script = script or Script(simulator=self.options.simulator)
         self.log = log or CallLog()
+        self.templates = TemplateStore()
         self.ids = Ids(seed)
         #: Optional check of application ids against another registry (moto's backend).
         self.application_exists: Callable[[str, Mapping[str, str]], bool | None] | None = None
@@ -223,14 +225,20 @@ class Engine:
         application_id = found.params["application_id"]
         body, warnings = self._parse(request, operation)
         self._check_application(application_id, request)
+        template = body.get("TemplateConfiguration")
+        if template and self.templates:
+            missing = self.templates.missing(template)
+            if missing:
+                raise ServiceError("NotFoundException", f"Template not found: {missing[0]}")
         return _Send(
             operation=operation,
             application_id=application_id,
             body=body,
             prepared=prepare(
                 body.get("MessageConfiguration") or {},
-                template=body.get("TemplateConfiguration"),
+                template=template,
                 multi_value=self.options.multi_value,
+                templates=self.templates,
             ),
             warnings=warnings,
             attempt=request.attempt,
@@ -369,6 +377,7 @@ class Engine:
         return list(self._handlers)
 
     def reset(self) -> None:
+        self.templates.clear()
         self.directory.clear()
         self.script.clear()
         self.log.clear()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from . import assertions
 from .engine import Engine, Options, Request
 from .errors import PinpointContractWarning, PinpointMockError
+from .message_templates import MessageTemplate
 from .models import CHANNELS, Endpoint
 from .recording import Call, Records, SentMessage
 from .script import Rule
@@ -247,6 +248,48 @@ class PinpointMock:
             inactive_rate=inactive_rate,
             application_id=application_id,
             **options,
+        )
+
+    def add_template(
+        self,
+        name: str,
+        *,
+        channel: str,
+        title: str | None = None,
+        body: str | None = None,
+        html: str | None = None,
+        default_substitutions: Mapping[str, str] | None = None,
+    ) -> MessageTemplate:
+        """Register a message template (what CreateSmsTemplate & co. would create), so sends
+        naming it in ``TemplateConfiguration`` render its text. ``channel`` is SMS, EMAIL, PUSH
+        or VOICE; ``title`` is the push title or email subject, ``body`` the SMS/voice/push body
+        or the email's text part, ``html`` the email's HTML part. Each call adds a version; the
+        newest is the active one."""
+        kind = channel.upper()
+        if kind not in ("SMS", "EMAIL", "PUSH", "VOICE"):
+            raise PinpointMockError(
+                f"add_template: channel {channel!r} is not one of SMS, EMAIL, PUSH, VOICE"
+            )
+        if html is not None and kind != "EMAIL":
+            raise PinpointMockError("add_template: html is for EMAIL templates only")
+        if title is not None and kind in ("SMS", "VOICE"):
+            raise PinpointMockError(f"add_template: {kind} templates have no title")
+        for key, value in (default_substitutions or {}).items():
+            if not isinstance(value, str):
+                raise PinpointMockError(
+                    f"add_template: default_substitutions[{key!r}] must be a string, got {value!r}"
+                )
+        store = self.engine.templates
+        return store.add(
+            MessageTemplate(
+                kind=kind,
+                name=name,
+                version=store.next_version(kind, name),
+                title=title,
+                body=body,
+                html=html,
+                default_substitutions=dict(default_substitutions or {}),
+            )
         )
 
     # -- scripting --

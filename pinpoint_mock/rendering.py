@@ -56,6 +56,7 @@ from typing import Any
 
 from . import sms
 from .contract import VARIABLE
+from .message_templates import MessageTemplate, TemplateStore
 from .models import CHANNEL_MESSAGE, CHANNEL_TEMPLATE, PUSH_CHANNELS, Endpoint, RenderedMessage
 from .templates import ENDPOINT_MAPS, ENDPOINT_SCALARS, HELPERS, INDEXED, Text, compile_text
 
@@ -100,13 +101,14 @@ def prepare(
     *,
     template: Mapping[str, Any] | None = None,
     multi_value: str = "first",
+    templates: TemplateStore | None = None,
 ) -> PreparedMessage:
     """``config`` (a request's ``MessageConfiguration``) made ready to render per endpoint.
 
     ``template`` is the request's ``TemplateConfiguration``. Neither may change while the result
     is in use: it reads them once per channel, on that channel's first render.
     """
-    return PreparedMessage(config, template=template, multi_value=multi_value)
+    return PreparedMessage(config, template=template, multi_value=multi_value, templates=templates)
 
 
 def render(
@@ -137,7 +139,7 @@ class PreparedMessage:
     :class:`RenderedMessage` per channel when its texts use no endpoint value.
     """
 
-    __slots__ = ("_channels", "_config", "_join", "_template")
+    __slots__ = ("_channels", "_config", "_join", "_template", "_templates")
 
     def __init__(
         self,
@@ -145,11 +147,13 @@ class PreparedMessage:
         *,
         template: Mapping[str, Any] | None = None,
         multi_value: str = "first",
+        templates: TemplateStore | None = None,
     ) -> None:
         if multi_value not in ("first", "join"):
             raise ValueError(f"multi_value must be 'first' or 'join', not {multi_value!r}")
         self._config = config
         self._template = template
+        self._templates = templates
         self._join = multi_value == "join"
         self._channels: dict[str, _Channel | _Unsupported] = {}
 
@@ -166,7 +170,9 @@ class PreparedMessage:
             prepared = self._channels[channel] = (
                 _Unsupported(channel)
                 if member is None
-                else _Channel(channel, member, self._config, self._template, self._join)
+                else _Channel(
+                    channel, member, self._config, self._template, self._join, self._templates
+                )
             )
         return prepared.render(user, endpoint)
 
@@ -211,6 +217,7 @@ class _Channel:
         config: Mapping[str, Any],
         template: Mapping[str, Any] | None,
         join: bool,
+        templates: TemplateStore | None = None,
     ) -> None:
         self.channel, self.join = channel, join
         self.push = push = channel in PUSH_CHANNELS
@@ -248,6 +255,8 @@ class _Channel:
         else:
             self.fields = _pick(_OTHER_FIELDS[channel], message)
             self.body = _first_text(message.get("Body"), default.get("Body"))
+        if templates and self.template is not None:
+            self._apply_template(templates.lookup(CHANNEL_TEMPLATE[channel], template))
         fields = self.fields
         self.silent = push and fields.get("SilentPush") is True and fields.get("Data") is not None
         self.plans: dict[tuple[str | None, str | None, str | None], _Plan] = {}
@@ -263,6 +272,20 @@ class _Channel:
         )
         """Whether a recipient that adds nothing gets the same message on every endpoint."""
         self.shared: RenderedMessage | None = None
+
+    def _apply_template(self, found: MessageTemplate | None) -> None:
+        """A registered template fills what the request's own message leaves empty; its
+        DefaultSubstitutions are the lowest substitution level."""
+        if found is None:
+            return
+        if self.raw is None:
+            self.title = self.title if self.title is not None else _first_text(found.title)
+            self.body = self.body if self.body is not None else _first_text(found.body)
+            if self.channel == "EMAIL" and self.html is None:
+                self.html = _first_text(found.html)
+        defaults = {key: [value] for key, value in found.default_substitutions.items()}
+        defaults.update(self.substitutions)
+        self.substitutions = defaults
 
     def render(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> RenderedMessage:
         if user:

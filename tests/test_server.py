@@ -282,6 +282,28 @@ def test_inspection_api_errors_name_the_problem(
     assert message in answer["error"]
 
 
+def test_templates_over_http(server: PinpointServer) -> None:
+    template = {
+        "name": "code",
+        "channel": "SMS",
+        "body": "Code {{Code}}",
+        "defaultSubstitutions": {"Code": "0"},
+    }
+    assert control(server, "POST", "templates", template) == (201, {"name": "code", "version": "1"})
+    endpoint = {"userId": "u1", "channel": "SMS", "address": "+12065550123"}
+    control(server, "POST", "endpoints", endpoint)
+    body = {
+        "MessageConfiguration": {},
+        "TemplateConfiguration": {"SMSTemplate": {"Name": "code"}},
+        "Users": {"u1": {}},
+    }
+    assert raw(server, "POST", SEND_PATH, json.dumps(body).encode())[0] == 200
+    assert control(server, "GET", "messages")[1]["messages"][0]["body"] == "Code 0"
+    status, answer = control(server, "POST", "templates", {"name": "x", "channel": "FAX"})
+    assert status == 400
+    assert "channel 'FAX'" in answer["error"]
+
+
 def test_inspection_api_rejects_bad_json(server: PinpointServer) -> None:
     status, _, answer = raw(server, "POST", "/_aws/pinpoint/outcomes", b"{nope")
     assert status == 400

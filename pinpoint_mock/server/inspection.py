@@ -9,6 +9,8 @@ POST   endpoints                   {"userId", "channel", "address", ...} like ad
 POST   outcomes                    {"status", "user", "endpoint", "address", "channel",
                                     "times", "statusCode", "statusMessage"} like outcome()
 DELETE outcomes                    drop every scripted outcome and fault
+POST   templates                   {"name", "channel", "title", "body", "html",
+                                    "defaultSubstitutions"} like add_template()
 POST   faults                      {"code", "times", "message", "status", "operation"}
 POST   chaos                       {"profile": {"THROTTLED": 0.1}, "seed": 7}
 POST   reset                       forget endpoints, scripts and records
@@ -134,6 +136,29 @@ def _endpoints(
     return _error(405, f"{method} not allowed on endpoints; use GET or POST")
 
 
+def _templates(
+    server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes
+) -> Answer:
+    if method != "POST":
+        return _error(405, f"{method} not allowed on templates; use POST")
+    args = _arguments(
+        body,
+        {
+            "name": str,
+            "channel": str,
+            "title": str,
+            "body": str,
+            "html": str,
+            "default_substitutions": dict,
+        },
+    )
+    for required in ("name", "channel"):
+        if required not in args:
+            raise PinpointMockError(f"field {required!r} is required")
+    template = server.mock.add_template(args.pop("name"), **args)
+    return _json(201, {"name": template.name, "version": template.version})
+
+
 def _outcomes(
     server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes
 ) -> Answer:
@@ -207,6 +232,7 @@ ROUTES: dict[str, Callable[[PinpointServer, str, dict[str, list[str]], bytes], A
     "calls": _calls,
     "endpoints": _endpoints,
     "outcomes": _outcomes,
+    "templates": _templates,
     "faults": _faults,
     "chaos": _chaos,
     "reset": _reset,
