@@ -57,8 +57,11 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
 
 
-def _arguments(body: bytes, allowed: dict[str, type | tuple[type, ...]]) -> dict[str, Any]:
-    """The JSON object of a control request, keys in snake_case, checked against ``allowed``."""
+def _arguments(
+    body: bytes, allowed: dict[str, type | tuple[type, ...]], required: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The JSON object of a control request, keys in snake_case, checked against ``allowed``
+    (names and types) and ``required``."""
     try:
         data = json.loads(body or b"{}")
     except ValueError as exc:
@@ -73,6 +76,9 @@ def _arguments(body: bytes, allowed: dict[str, type | tuple[type, ...]]) -> dict
         if value is not None and not isinstance(value, allowed[name]):
             raise PinpointMockError(f"field {key!r} has the wrong type: {value!r}")
         out[name] = value
+    for name in required:
+        if name not in out:
+            raise PinpointMockError(f"field {name!r} is required")
     return out
 
 
@@ -126,10 +132,8 @@ def _endpoints(
                 "user_attributes": dict,
                 "application_id": str,
             },
+            required=("channel", "address"),
         )
-        for required in ("channel", "address"):
-            if required not in args:
-                raise PinpointMockError(f"field {required!r} is required")
         args.setdefault("user_id", None)
         endpoint = server.mock.add_endpoint(**args)
         return _json(201, {"endpoint": endpoint_response(endpoint)})
@@ -151,10 +155,8 @@ def _templates(
             "html": str,
             "default_substitutions": dict,
         },
+        required=("name", "channel"),
     )
-    for required in ("name", "channel"):
-        if required not in args:
-            raise PinpointMockError(f"field {required!r} is required")
     template = server.mock.add_template(args.pop("name"), **args)
     return _json(201, {"name": template.name, "version": template.version})
 
@@ -179,9 +181,8 @@ def _outcomes(
             "status_code": int,
             "status_message": str,
         },
+        required=("status",),
     )
-    if "status" not in args:
-        raise PinpointMockError("field 'status' is required")
     rule = server.mock.outcome(args.pop("status"), **args)
     return _json(201, {"rule": rule.label})
 
@@ -192,10 +193,10 @@ def _faults(
     if method != "POST":
         return _error(405, f"{method} not allowed on faults; use POST")
     args = _arguments(
-        body, {"code": str, "times": int, "message": str, "status": int, "operation": str}
+        body,
+        {"code": str, "times": int, "message": str, "status": int, "operation": str},
+        required=("code",),
     )
-    if "code" not in args:
-        raise PinpointMockError("field 'code' is required")
     server.mock.fail(args.pop("code"), **args)
     return _json(201, {"fault": True})
 
