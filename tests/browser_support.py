@@ -7,6 +7,7 @@ import os
 import shutil
 import struct
 import subprocess
+import sys
 import tempfile
 import zlib
 from pathlib import Path
@@ -166,6 +167,32 @@ def test_reminder_is_retried_after_throttling(pinpoint):
     # Fails on purpose: the second reminder went through.
     assert [m.delivery_status for m in pinpoint.sent] == ["THROTTLED", "THROTTLED"]
 """
+
+
+def write_demo_report(directory: Path) -> subprocess.CompletedProcess[str]:
+    """Run the demo suite in a pytest subprocess; the plugin writes ``directory/report.html``."""
+    (directory / "conftest.py").write_text(DEMO_CONFTEST)
+    (directory / "test_demo.py").write_text(DEMO_SUITE)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--pinpoint-report=report.html",
+            "--pinpoint-seed=1",
+            "-W",
+            "ignore",
+            "test_demo.py",
+        ],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def send_demo_messages(url: str, mock: Any) -> None:

@@ -16,8 +16,6 @@ import pytest
 from pinpoint_mock.server import PinpointServer, inspection
 
 from .browser_support import (
-    DEMO_CONFTEST,
-    DEMO_SUITE,
     MISSING,
     SIZE,
     dump_dom,
@@ -25,6 +23,7 @@ from .browser_support import (
     png_facts,
     screenshot,
     send_demo_messages,
+    write_demo_report,
 )
 from .html_helpers import parse
 
@@ -42,32 +41,8 @@ def chromium() -> str:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The report of the demo suite, written by the plugin in a pytest subprocess."""
-    import subprocess
-    import sys
-
     root = tmp_path_factory.mktemp("report")
-    (root / "conftest.py").write_text(DEMO_CONFTEST)
-    (root / "test_demo.py").write_text(DEMO_SUITE)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--pinpoint-report=report.html",
-            "--pinpoint-seed=1",
-            "-W",
-            "ignore",
-            "test_demo.py",
-        ],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = write_demo_report(root)
     assert result.returncode == 1, result.stdout + result.stderr  # one test fails on purpose
     return root / "report.html"
 

@@ -10,7 +10,6 @@ screenshots the inbox page (``/_aws/pinpoint/ui``). Needs the ``test`` extra and
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -20,13 +19,12 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser_support import (  # noqa: E402
-    DEMO_CONFTEST,
-    DEMO_SUITE,
     MISSING,
     find_chromium,
     png_facts,
     screenshot,
     send_demo_messages,
+    write_demo_report,
 )
 
 
@@ -39,25 +37,7 @@ def main() -> int:
         os.environ.setdefault(name, value)
     with tempfile.TemporaryDirectory(prefix="pinpoint-shots-") as tmp:
         work = Path(tmp)
-        (work / "conftest.py").write_text(DEMO_CONFTEST)
-        (work / "test_demo.py").write_text(DEMO_SUITE)
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                "--pinpoint-report=report.html",
-                "--pinpoint-seed=1",
-                "-W",
-                "ignore",
-                "test_demo.py",
-            ],
-            cwd=work,
-            check=False,
-        )
+        write_demo_report(work)
         screenshot(chromium, (work / "report.html").as_uri(), HERE / "report.png")
 
     from pinpoint_mock.server import PinpointServer
