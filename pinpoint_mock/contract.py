@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from . import sms
@@ -249,30 +249,35 @@ def endpoint_fillable(name: str) -> bool:
     return name in ENDPOINT_VARIABLES or name.startswith(ENDPOINT_PREFIXES)
 
 
-def _texts(message: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], str]]:
+def _texts(message: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
+    """The texts of one channel message that may hold variables, with their sub-paths."""
+    found = []
     for key in ("Body", "Title"):
         value = message.get(key)
-        if isinstance(value, str):
-            yield (key,), value
+        if value.__class__ is str and "{{" in value:
+            found.append(((key,), value))
     simple = message.get("SimpleEmail")
-    if isinstance(simple, Mapping):
+    if simple.__class__ is dict:
         for part in ("Subject", "TextPart", "HtmlPart"):
             data = simple.get(part)
-            if isinstance(data, Mapping) and isinstance(data.get("Data"), str):
-                yield ("SimpleEmail", part, "Data"), data["Data"]
+            if data.__class__ is dict:
+                text = data.get("Data")
+                if text.__class__ is str and "{{" in text:
+                    found.append((("SimpleEmail", part, "Data"), text))
+    return found
 
 
-def _has_sub(container: dict[str, Any], name: str) -> bool:
+@lru_cache(maxsize=1024)
+def _free_variables(text: str) -> tuple[str, ...]:
+    """The distinct plain variables of ``text`` that no endpoint can fill, in order."""
+    return tuple(name for name in dict.fromkeys(variables(text)) if not endpoint_fillable(name))
+
+
+def _has_sub(container: Any, name: str) -> bool:
+    if container.__class__ is not dict:
+        return False
     subs = container.get("Substitutions")
-    return isinstance(subs, dict) and name in subs
-
-
-def _sub_keys(container: Any) -> frozenset[str]:
-    if isinstance(container, Mapping):
-        subs = container.get("Substitutions")
-        if isinstance(subs, Mapping):
-            return frozenset(subs)
-    return frozenset()
+    return subs.__class__ is dict and name in subs
 
 
 def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]:
@@ -300,56 +305,57 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
         )
     if config is None:
         return out
-    messages = {k: v for k, v in config.items() if k in ALL_MESSAGES and isinstance(v, dict)}
-    message_keys: frozenset[str] = frozenset().union(*(_sub_keys(m) for m in messages.values()))
+    messages = {k: v for k, v in config.items() if k in ALL_MESSAGES and v.__class__ is dict}
+    message_keys: set[str] = set()
+    for message in messages.values():
+        subs = message.get("Substitutions")
+        if subs.__class__ is dict:
+            message_keys.update(subs)
     base = (*prefix, "MessageConfiguration")
     # The few recipients with their own texts, found in one pass.
     overrides = [
         ((*prefix, name, key), cfg)
         for name, group in groups
         for key, cfg in group.items()
-        if isinstance(cfg, dict) and ("BodyOverride" in cfg or "TitleOverride" in cfg)
+        if cfg.__class__ is dict and ("BodyOverride" in cfg or "TitleOverride" in cfg)
     ]
+    lacking: dict[str, list[str]] = {}
+    """Variable name -> the recipients without a substitution for it (one scan per name)."""
+
+    def unresolved(path: PathT, name: str, missing: list[str]) -> Issue:
+        who = f" or for {_list_some(missing)}" if missing else ""
+        return Issue(
+            path,
+            "unresolved-variable",
+            "{{" + name + "}}",
+            f"{{{{{name}}}}} has no value: no Substitutions entry {name!r} in the message"
+            f"{who}, and it is not an endpoint or user attribute (it renders empty)",
+        )
 
     # {{variables}} no substitution can fill
-    def unresolved(path: PathT, text: str, single: dict[str, Any] | None) -> None:
-        if "{{" not in text:
-            return
-        for name in dict.fromkeys(variables(text)):
-            if endpoint_fillable(name) or name in message_keys:
-                continue
-            if single is not None:
-                missing = [] if _has_sub(single, name) else [str(path[-2])]
-            else:
-                missing = [
-                    key
-                    for _, group in groups
-                    for key, cfg in group.items()
-                    if not (isinstance(cfg, dict) and _has_sub(cfg, name))
-                ]
-                if not missing and any(groups_ for _, groups_ in groups):
-                    continue
-            if single is not None and not missing:
-                continue
-            who = f" or for {_list_some(missing)}" if missing else ""
-            out.append(
-                Issue(
-                    path,
-                    "unresolved-variable",
-                    "{{" + name + "}}",
-                    f"{{{{{name}}}}} has no value: no Substitutions entry {name!r} in the message"
-                    f"{who}, and it is not an endpoint or user attribute (it renders empty)",
-                )
-            )
-
+    recipients = any(group for _, group in groups)
     for key, message in messages.items():
         for sub_path, text in _texts(message):
-            unresolved((*base, key, *sub_path), text, None)
+            for name in _free_variables(text):
+                if name in message_keys:
+                    continue
+                missing = lacking.get(name)
+                if missing is None:
+                    missing = lacking[name] = [
+                        recipient
+                        for _, group in groups
+                        for recipient, cfg in group.items()
+                        if not _has_sub(cfg, name)
+                    ]
+                if missing or not recipients:
+                    out.append(unresolved((*base, key, *sub_path), name, missing))
     for path, cfg in overrides:
         for field in ("BodyOverride", "TitleOverride"):
             override = cfg.get(field)
-            if isinstance(override, str):
-                unresolved((*path, field), override, cfg)
+            if isinstance(override, str) and "{{" in override:
+                for name in _free_variables(override):
+                    if name not in message_keys and not _has_sub(cfg, name):
+                        out.append(unresolved((*path, field), name, [str(path[-1])]))
 
     # Action URL without a Url
     default_push = messages.get("DefaultPushNotificationMessage", {})
