@@ -251,7 +251,7 @@ def endpoint_fillable(name: str) -> bool:
 
 def _texts(message: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
     """The texts of one channel message that may hold variables, with their sub-paths."""
-    found = []
+    found: list[tuple[tuple[str, ...], str]] = []
     for key in ("Body", "Title"):
         value = message.get(key)
         if value.__class__ is str and "{{" in value:

@@ -17,9 +17,9 @@ from .models import Endpoint
 
 if TYPE_CHECKING:
     from .engine import Engine, Request
-    from .recording import SentMessage
+    from .recording import Deliveries
 
-Result = tuple[wire.Response, list["SentMessage"], tuple[str, ...]]
+Result = tuple[wire.Response, "Deliveries | None", tuple[str, ...]]
 
 _OPT_OUT = ("ALL", "NONE")
 _STATUS = ("ACTIVE", "INACTIVE")
@@ -130,7 +130,7 @@ def update_endpoint(
     app = found.params["application_id"]
     engine._check_application(app, request)
     upsert(engine, app, found.params["endpoint_id"], body)
-    return _accepted(request_id), [], warnings
+    return _accepted(request_id), None, warnings
 
 
 def update_endpoints_batch(
@@ -145,7 +145,7 @@ def update_endpoints_batch(
             raise ServiceError("BadRequestException", f"Item[{i}].Id: is required but missing")
     for i, item in enumerate(items):
         upsert(engine, app, item["Id"], item, where=f"Item[{i}].")
-    return _accepted(request_id), [], warnings
+    return _accepted(request_id), None, warnings
 
 
 def _found(engine: Engine, found: wire.Route, request: Request) -> Endpoint:
@@ -161,7 +161,7 @@ def get_endpoint(
     engine: Engine, found: wire.Route, request: Request, request_id: str, index: int
 ) -> Result:
     endpoint = _found(engine, found, request)
-    return wire.json_response(200, endpoint_response(endpoint), request_id), [], ()
+    return wire.json_response(200, endpoint_response(endpoint), request_id), None, ()
 
 
 def delete_endpoint(
@@ -169,7 +169,7 @@ def delete_endpoint(
 ) -> Result:
     endpoint = _found(engine, found, request)
     engine.directory.delete(endpoint.application_id, endpoint.endpoint_id)
-    return wire.json_response(202, endpoint_response(endpoint), request_id), [], ()
+    return wire.json_response(202, endpoint_response(endpoint), request_id), None, ()
 
 
 def _user_endpoints(engine: Engine, found: wire.Route, request: Request) -> list[Endpoint]:
@@ -185,7 +185,7 @@ def get_user_endpoints(
     engine: Engine, found: wire.Route, request: Request, request_id: str, index: int
 ) -> Result:
     items = [endpoint_response(e) for e in _user_endpoints(engine, found, request)]
-    return wire.json_response(200, {"Item": items}, request_id), [], ()
+    return wire.json_response(200, {"Item": items}, request_id), None, ()
 
 
 def delete_user_endpoints(
@@ -194,7 +194,7 @@ def delete_user_endpoints(
     endpoints = _user_endpoints(engine, found, request)
     engine.directory.delete_user(endpoints[0].application_id, found.params["user_id"])
     items = [endpoint_response(e) for e in endpoints]
-    return wire.json_response(202, {"Item": items}, request_id), [], ()
+    return wire.json_response(202, {"Item": items}, request_id), None, ()
 
 
 HANDLERS = {

@@ -16,9 +16,9 @@ from . import contract, endpoint_api, wire
 from .directory import Directory
 from .errors import ContractError, ServiceError, UnsupportedOperationError
 from .message_templates import TemplateStore
-from .models import DELIVERY_STATUSES, Endpoint, RenderedMessage
-from .recording import Call, CallLog, SentMessage
-from .rendering import PreparedMessage, prepare
+from .models import DELIVERY_STATUSES, Endpoint
+from .recording import Call, CallLog, Deliveries
+from .rendering import BODY, MISSING, SMS_ENCODING, UNRESOLVED, PreparedMessage, Rendered, prepare
 from .script import SMS_OPT_OUT_MESSAGE, Decision, Delivery, Ids, Script
 from .sms import MAX_UCS2_CHARS, analyse
 
@@ -86,7 +86,7 @@ class Engine:
         index = self.log.reserve()
         request_id = self.ids.uuid()
         operation: str | None = None
-        sent: list[SentMessage] = []
+        sent: Deliveries | None = None
         warnings: tuple[str, ...] = ()
         violations: tuple[str, ...] = ()
         rule: str | None = None
@@ -161,7 +161,7 @@ class Engine:
 
     def _send_users_messages(
         self, found: wire.Route, request: Request, request_id: str, index: int
-    ) -> tuple[wire.Response, list[SentMessage], tuple[str, ...]]:
+    ) -> tuple[wire.Response, Deliveries, tuple[str, ...]]:
         send = self._start_send(found, request, index, "SendUsersMessages")
         result: dict[str, dict[str, dict[str, Any]]] = {}
         for user_id, user in (send.body.get("Users") or {}).items():
@@ -180,11 +180,11 @@ class Engine:
             "RequestId": send.message_request_id,
             "Result": result,
         }
-        return wire.json_response(200, payload, request_id), send.sent, send.notes()
+        return wire.json_response(200, payload, request_id), send.deliveries, send.notes()
 
     def _send_messages(
         self, found: wire.Route, request: Request, request_id: str, index: int
-    ) -> tuple[wire.Response, list[SentMessage], tuple[str, ...]]:
+    ) -> tuple[wire.Response, Deliveries, tuple[str, ...]]:
         """SendMessages: direct sends to ``Addresses`` and registered ``Endpoints``."""
         send = self._start_send(found, request, index, "SendMessages")
         payload: dict[str, Any] = {
@@ -219,7 +219,7 @@ class Engine:
                     send, endpoint, cfg, endpoint.user_id, endpoint_id
                 )
             payload["EndpointResult"] = by_endpoint
-        return wire.json_response(200, payload, request_id), send.sent, send.notes()
+        return wire.json_response(200, payload, request_id), send.deliveries, send.notes()
 
     def _start_send(self, found: wire.Route, request: Request, index: int, operation: str) -> _Send:
         application_id = found.params["application_id"]
@@ -230,8 +230,9 @@ class Engine:
             missing = self.templates.missing(template)
             if missing:
                 raise ServiceError("NotFoundException", f"Template not found: {missing[0]}")
+        message_request_id = self.ids.uuid()
+        context = body.get("Context")
         return _Send(
-            operation=operation,
             application_id=application_id,
             body=body,
             prepared=prepare(
@@ -241,9 +242,16 @@ class Engine:
                 templates=self.templates,
             ),
             warnings=warnings,
-            attempt=request.attempt,
-            message_request_id=self.ids.uuid(),
-            index=index,
+            message_request_id=message_request_id,
+            deliveries=Deliveries(
+                application_id=application_id,
+                operation=operation,
+                request_id=message_request_id,
+                call_index=index,
+                attempt=request.attempt,
+                trace_id=body.get("TraceId"),
+                context=context if context.__class__ is dict else None,
+            ),
         )
 
     def _deliver(
@@ -255,51 +263,36 @@ class Engine:
         endpoint_id: str | None,
     ) -> dict[str, Any]:
         """Render, decide and record one delivery; returns its EndpointMessageResult."""
-        message = send.prepared.render(endpoint.channel, recipient, endpoint)
-        decision = self._decide(endpoint, message, send.seen, user_id)
-        successful = decision.status == "SUCCESSFUL"
-        message_id = self.ids.message_id(endpoint.channel) if successful else None
+        channel = endpoint.channel
+        rendered = send.prepared.row(channel, recipient, endpoint)
+        decision = self._decide(endpoint, rendered, send.seen, user_id)
+        status = decision.status
         status_message = decision.status_message
-        if message_id and not status_message and endpoint.channel in ("SMS", "VOICE"):
-            status_message = f"MessageId: {message_id}"
         entry: dict[str, Any] = {
             "Address": endpoint.address,
-            "DeliveryStatus": decision.status,
+            "DeliveryStatus": status,
             "StatusCode": decision.status_code,
             "StatusMessage": status_message,
         }
-        if message_id:
-            entry["MessageId"] = message_id
-        if decision.status not in _SDK_STATUSES or message.unresolved:
-            self._note(send, decision, message, endpoint, user_id, endpoint_id)
-        send.sent.append(
-            SentMessage(
-                application_id=send.application_id,
-                user_id=user_id,
-                endpoint_id=endpoint_id,
-                channel=endpoint.channel,
-                address=endpoint.address,
-                delivery_status=decision.status,
-                status_code=decision.status_code,
-                status_message=status_message,
-                message_id=message_id,
-                message=message,
-                context=_context(send.context, recipient.get("Context")),
-                trace_id=send.trace_id,
-                request_id=send.message_request_id,
-                call_index=send.index,
-                attempt=send.attempt,
-                rule=decision.rule,
-                operation=send.operation,
-            )
-        )
+        message_id = None
+        if status == "SUCCESSFUL":
+            message_id = entry["MessageId"] = self.ids.message_id(channel)
+            if not status_message and channel in ("SMS", "VOICE"):
+                status_message = entry["StatusMessage"] = f"MessageId: {message_id}"
+        if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
+            self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
+        row = (
+            user_id, endpoint_id, channel, endpoint.address, status, decision.status_code,
+            status_message, message_id, rendered, recipient.get("Context"), decision.rule,
+        )  # fmt: skip
+        send.deliveries.rows.append(row)
         return entry
 
     @staticmethod
     def _note(
         send: _Send,
         decision: Decision,
-        message: RenderedMessage,
+        rendered: Rendered,
         endpoint: Endpoint,
         user_id: str | None,
         endpoint_id: str | None,
@@ -314,7 +307,7 @@ class Engine:
             )
         # Bare {{Name}} variables are already reported by the contract's warnings;
         # endpoint variables ({{Attributes.X}}…) can only be judged here.
-        missing = [n for n in message.unresolved if contract.endpoint_fillable(n)]
+        missing = [n for n in rendered[UNRESOLVED] if contract.endpoint_fillable(n)]
         if missing:
             names = ", ".join("{{" + n + "}}" for n in missing)
             send.extra_notes.append(
@@ -322,7 +315,7 @@ class Engine:
             )
 
     def _decide(
-        self, endpoint: Endpoint, message: RenderedMessage, seen: set[str], user_id: str | None
+        self, endpoint: Endpoint, rendered: Rendered, seen: set[str], user_id: str | None
     ) -> Decision:
         """Derived outcomes first (the service filters before the provider), then the script."""
         if not endpoint.active:
@@ -334,12 +327,13 @@ class Engine:
         if key in seen:
             return Decision("DUPLICATE", 400, "Duplicate address", "derived:duplicate")
         seen.add(key)
-        if message.missing is not None:
-            return Decision("PERMANENT_FAILURE", 400, message.missing, "derived:no-content")
-        body = message.body
+        missing = rendered[MISSING]
+        if missing is not None:
+            return Decision("PERMANENT_FAILURE", 400, missing, "derived:no-content")
+        body = rendered[BODY]
         # No SMS of 630 characters or fewer is too long, whatever its encoding.
         long_sms = (
-            message.sms_encoding is not None and body is not None and len(body) > MAX_UCS2_CHARS
+            rendered[SMS_ENCODING] is not None and body is not None and len(body) > MAX_UCS2_CHARS
         )
         if long_sms and analyse(body).too_long:  # type: ignore[arg-type]
             return Decision("PERMANENT_FAILURE", 400, "Invalid Message", "derived:sms-too-long")
@@ -362,7 +356,7 @@ class Engine:
             str,
             Callable[
                 [Engine, wire.Route, Request, str, int],
-                tuple[wire.Response, list[SentMessage], tuple[str, ...]],
+                tuple[wire.Response, Deliveries | None, tuple[str, ...]],
             ],
         ]
     ] = {
@@ -387,33 +381,17 @@ class Engine:
 class _Send:
     """The state of one send call while its deliveries are made."""
 
-    operation: str
     application_id: str
     body: dict[str, Any]
     prepared: PreparedMessage
     warnings: tuple[str, ...]
-    attempt: int
     message_request_id: str
-    index: int
+    deliveries: Deliveries
     seen: set[str] = field(default_factory=set)
-    sent: list[SentMessage] = field(default_factory=list)
     extra_notes: list[str] = field(default_factory=list)
-
-    @property
-    def context(self) -> Mapping[str, str]:
-        return self.body.get("Context") or {}
-
-    @property
-    def trace_id(self) -> str | None:
-        return self.body.get("TraceId")
 
     def notes(self) -> tuple[str, ...]:
         return self.warnings + tuple(self.extra_notes)
-
-
-def _context(request: Mapping[str, str], recipient: Mapping[str, str] | None) -> Mapping[str, str]:
-    """Request-level Context with the recipient's on top (shared when the recipient adds none)."""
-    return {**request, **recipient} if recipient else request
 
 
 def _failure(code: int, message: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .models import RenderedMessage
+from .rendering import Rendered, message
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,87 @@ def _json_or_none(data: bytes) -> Any:
         return None
 
 
+DeliveryRow = tuple[
+    str | None,
+    str | None,
+    str,
+    str,
+    str,
+    int,
+    str,
+    str | None,
+    Rendered,
+    Mapping[str, str] | None,
+    str | None,
+]
+"""One delivery as the engine keeps it: user id, endpoint id, channel, address, status, status
+code, status message, message id, the rendered row, the recipient's own ``Context`` and the rule
+that decided."""
+
+
+class Deliveries:
+    """One send call's deliveries as compact rows; :meth:`records` makes the
+    :class:`SentMessage` records (the call log does, once, when they are first read).
+
+    Everything in a row is final when the call is answered: records made later hold exactly
+    what was sent then.
+    """
+
+    __slots__ = (
+        "application_id", "attempt", "call_index", "context", "operation", "request_id", "rows",
+        "trace_id",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        *,
+        application_id: str,
+        operation: str,
+        request_id: str,
+        call_index: int,
+        attempt: int,
+        trace_id: str | None,
+        context: Mapping[str, str] | None,
+    ) -> None:
+        self.application_id, self.operation = application_id, operation
+        self.request_id, self.call_index, self.attempt = request_id, call_index, attempt
+        self.trace_id, self.context = trace_id, context
+        self.rows: list[DeliveryRow] = []
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def records(self) -> list[SentMessage]:
+        shared = dict(self.context or {})
+        made = []
+        for (
+            user_id, endpoint_id, channel, address, status, code, status_message, message_id,
+            rendered, context, rule,
+        ) in self.rows:  # fmt: skip
+            made.append(
+                SentMessage(
+                    application_id=self.application_id,
+                    user_id=user_id,
+                    endpoint_id=endpoint_id,
+                    channel=channel,
+                    address=address,
+                    delivery_status=status,
+                    status_code=code,
+                    status_message=status_message,
+                    message_id=message_id,
+                    message=message(rendered),
+                    context={**shared, **context} if context else shared,
+                    trace_id=self.trace_id,
+                    request_id=self.request_id,
+                    call_index=self.call_index,
+                    attempt=self.attempt,
+                    rule=rule,
+                    operation=self.operation,
+                )
+            )
+        return made
+
+
 T = TypeVar("T", SentMessage, Call)
 
 
@@ -182,6 +264,8 @@ class CallLog:
         self._lock = threading.Lock()
         self._calls: list[Call] = []
         self._sent: list[SentMessage] = []
+        self._pending: list[Deliveries] = []
+        """Deliveries not yet made into records (see :meth:`Deliveries.records`)."""
         self._warnings: list[str] = []
         self._counter = 0
 
@@ -191,11 +275,22 @@ class CallLog:
             self._counter += 1
             return self._counter
 
-    def record(self, call: Call, sent: Iterable[SentMessage] = ()) -> None:
+    def record(self, call: Call, sent: Iterable[SentMessage] | Deliveries | None = None) -> None:
         with self._lock:
             self._calls.append(call)
-            self._sent.extend(sent)
-            self._warnings.extend(call.warnings)
+            if isinstance(sent, Deliveries):
+                if sent.rows:
+                    self._pending.append(sent)
+            elif sent:
+                self._materialize()
+                self._sent.extend(sent)
+            if call.warnings:
+                self._warnings.extend(call.warnings)
+
+    def _materialize(self) -> None:
+        for deliveries in self._pending:
+            self._sent.extend(deliveries.records())
+        self._pending.clear()
 
     @property
     def calls(self) -> Records[Call]:
@@ -205,6 +300,8 @@ class CallLog:
     @property
     def sent(self) -> Records[SentMessage]:
         with self._lock:
+            if self._pending:
+                self._materialize()
             return Records(self._sent)
 
     @property
@@ -215,10 +312,12 @@ class CallLog:
     def clear_messages(self) -> None:
         with self._lock:
             self._sent.clear()
+            self._pending.clear()
 
     def clear(self) -> None:
         with self._lock:
             self._calls.clear()
             self._sent.clear()
+            self._pending.clear()
             self._warnings.clear()
             self._counter = 0

@@ -52,7 +52,7 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import Parser
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 from . import sms
 from .contract import VARIABLE
@@ -81,6 +81,52 @@ _MISSING = {
     "VOICE": "Either template or voice message body must be specified",
 }
 _MISSING_PUSH = "Either template or push notification message must be specified"
+
+Rendered = tuple[
+    str,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    Mapping[str, Any],
+    Mapping[str, Any],
+    str | None,
+    tuple[str, ...],
+    str | None,
+    int | None,
+    str | None,
+]
+"""A :class:`RenderedMessage`'s fields as a plain tuple, in its field order: what the engine keeps
+per delivery (the record is made from it when read). Its mappings may be shared with the request
+and other rows, so :func:`message` copies them."""
+# Positions in a :data:`Rendered` row.
+BODY: Final = 2
+UNRESOLVED: Final = 8
+SMS_ENCODING: Final = 9
+MISSING: Final = 11
+
+
+def message(row: Rendered) -> RenderedMessage:
+    """The :class:`RenderedMessage` of a row, with mappings of its own."""
+    (
+        channel,
+        title,
+        body,
+        html,
+        raw,
+        subs,
+        fields,
+        template,
+        unresolved,
+        encoding,
+        segments,
+        missing,
+    ) = row
+    return RenderedMessage(
+        channel, title, body, html, raw, dict(subs), dict(fields), template, unresolved, encoding,
+        segments, missing,
+    )  # fmt: skip
+
 
 _GSM7_FACTS: dict[int, tuple[str, int]] = {}
 """``sms.analyse`` of a text of GSM 03.38 basic characters depends only on its length."""
@@ -136,7 +182,7 @@ class PreparedMessage:
     Per channel, on first use: precedence levels, field merges, the request's substitutions,
     compiled texts and missing-content checks. Recipients that add nothing (no
     ``Substitutions``, overrides, ``RawContent`` or push ``Context``) share one
-    :class:`RenderedMessage` per channel when its texts use no endpoint value.
+    :data:`Rendered` row per channel when its texts use no endpoint value.
     """
 
     __slots__ = ("_channels", "_config", "_join", "_template", "_templates")
@@ -164,6 +210,12 @@ class PreparedMessage:
 
         ``user`` is the recipient's ``EndpointSendConfiguration``.
         """
+        return message(self.row(channel, user, endpoint))
+
+    def row(
+        self, channel: str, user: Mapping[str, Any] | None, endpoint: Endpoint | None
+    ) -> Rendered:
+        """:meth:`render` as a :data:`Rendered` row (what the engine records)."""
         prepared = self._channels.get(channel)
         if prepared is None:
             member = CHANNEL_MESSAGE.get(channel)
@@ -174,18 +226,20 @@ class PreparedMessage:
                     channel, member, self._config, self._template, self._join, self._templates
                 )
             )
-        return prepared.render(user, endpoint)
+        return prepared.row(user, endpoint)
 
 
 class _Unsupported:
-    __slots__ = ("message",)
+    __slots__ = ("rendered",)
 
     def __init__(self, channel: str) -> None:
         unsupported = f"{channel} channel is not supported for direct sends"
-        self.message = RenderedMessage(channel, missing=unsupported)
+        self.rendered: Rendered = (
+            channel, None, None, None, None, _EMPTY, _EMPTY, None, (), None, None, unsupported
+        )  # fmt: skip
 
-    def render(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> RenderedMessage:
-        return self.message
+    def row(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> Rendered:
+        return self.rendered
 
 
 @dataclass(slots=True)
@@ -271,7 +325,7 @@ class _Channel:
             for variable in text.variables
         )
         """Whether a recipient that adds nothing gets the same message on every endpoint."""
-        self.shared: RenderedMessage | None = None
+        self.shared: Rendered | None = None
 
     def _apply_template(self, found: MessageTemplate | None) -> None:
         """A registered template fills what the request's own message leaves empty; its
@@ -287,7 +341,7 @@ class _Channel:
         defaults.update(self.substitutions)
         self.substitutions = defaults
 
-    def render(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> RenderedMessage:
+    def row(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> Rendered:
         if user:
             substitutions, context, plan = user.get("Substitutions"), None, self.default
             if substitutions is None or len(user) > 1:  # more than Substitutions
@@ -301,20 +355,24 @@ class _Channel:
         shared = self.shared
         if shared is not None:
             return shared
-        message = self._render(self.default, None, None, endpoint)
+        rendered = self._render(self.default, None, None, endpoint)
         if self.shareable:
-            self.shared = message
-        return message
+            self.shared = rendered
+        return rendered
 
     def _render(
         self, plan: _Plan, substitutions: Any, context: Any, endpoint: Endpoint | None
-    ) -> RenderedMessage:
-        merged = self.substitutions.copy()
+    ) -> Rendered:
+        merged = self.substitutions
         if substitutions:
-            merged.update(substitutions)
-        fields = self.fields.copy()
+            if merged or substitutions.__class__ is not dict:
+                merged = merged.copy()
+                merged.update(substitutions)
+            else:  # the request's own map (never changed; records copy it)
+                merged = substitutions
+        fields = self.fields
         if context is not None:
-            fields["Context"] = context
+            fields = {**fields, "Context": context}
         join = self.join
         unresolved: dict[str, None] = {}
         raw = plan.raw
@@ -333,7 +391,7 @@ class _Channel:
         if self.sms and body:
             facts = _GSM7_FACTS.get(len(body)) if _gsm_basic(body) else None
             encoding, segments = facts or self._sms(body)
-        return RenderedMessage(
+        return (
             self.channel, title, body, html, raw_content, merged, fields, self.template,
             tuple(unresolved) if unresolved else (), encoding, segments, plan.missing,
         )  # fmt: skip

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pinpoint_mock.models import Endpoint
-from pinpoint_mock.rendering import _render_reference, prepare, render
+from pinpoint_mock.rendering import _render_reference, message, prepare, render
 
 APNS_CHANNELS = ("APNS", "APNS_SANDBOX", "APNS_VOIP", "APNS_VOIP_SANDBOX")
 PUSH_MESSAGES = {
@@ -956,15 +956,25 @@ def test_prepare_renders_each_endpoint() -> None:
 def test_prepare_shares_a_message_only_when_nothing_differs() -> None:
     config = {"SMSMessage": {"Body": "Hi {{Name}}", "Substitutions": {"Name": ["all"]}}}
     prepared = prepare(config)
-    shared = prepared.render("SMS", None, endpoint())
+    shared = prepared.row("SMS", None, endpoint())
     assert (
-        prepared.render("SMS", {"TitleOverride": "ignored"}, endpoint("SMS", address="+1"))
-        is shared
+        prepared.row("SMS", {"TitleOverride": "ignored"}, endpoint("SMS", address="+1")) is shared
     )
     own = prepared.render("SMS", {"Substitutions": {"Name": ["Ana"]}}, endpoint())
-    assert (shared.body, own.body) == ("Hi all", "Hi Ana")
+    assert (message(shared).body, own.body) == ("Hi all", "Hi Ana")
     assert own.substitutions == {"Name": ["Ana"]}
-    assert shared.substitutions == {"Name": ["all"]}
+    assert message(shared).substitutions == {"Name": ["all"]}
+
+
+def test_rendered_messages_own_their_mappings() -> None:
+    config = {"SMSMessage": {"Body": "Hi", "Substitutions": {"Name": ["all"]}}}
+    prepared = prepare(config)
+    first, second = (prepared.render("SMS", None, endpoint()) for _ in range(2))
+    first.substitutions["Name"] = ["changed"]  # type: ignore[index]
+    first.fields["MessageType"] = "changed"  # type: ignore[index]
+    assert second.substitutions == {"Name": ["all"]}
+    assert second.fields == {}
+    assert prepared.render("SMS", None, endpoint()).substitutions == {"Name": ["all"]}
 
 
 def test_prepare_refuses_unknown_multi_value() -> None:

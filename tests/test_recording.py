@@ -1,0 +1,128 @@
+"""The call log: deliveries kept as rows, made into records when first read, never changed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from pinpoint_mock.engine import Engine, Request
+from pinpoint_mock.models import Endpoint, RenderedMessage
+from pinpoint_mock.recording import Call, CallLog, Deliveries, SentMessage
+
+PATH = "/v1/apps/app/users-messages"
+
+
+def send(engine: Engine, body: dict) -> None:
+    response, _ = engine.handle(Request("POST", PATH, {}, json.dumps(body).encode()))
+    assert response.status == 200, response.body
+
+
+def engine_with(*endpoints: Endpoint) -> Engine:
+    engine = Engine(seed=1)
+    for endpoint in endpoints:
+        engine.directory.put(endpoint)
+    return engine
+
+
+def test_records_hold_what_was_sent_even_after_the_endpoint_changed() -> None:
+    endpoint = Endpoint("app", "e1", "SMS", "+12065550123", "u1", attributes={"Plan": ["gold"]})
+    engine = engine_with(endpoint)
+    send(
+        engine,
+        {
+            "MessageConfiguration": {"SMSMessage": {"Body": "{{Attributes.Plan}} {{Name}}"}},
+            "Users": {"u1": {"Substitutions": {"Name": ["Ana"]}}},
+        },
+    )
+    # Changed before anything read the records: they still show the send as it was.
+    engine.directory.put(replace(endpoint, address="+12065550999", attributes={"Plan": ["free"]}))
+    (record,) = engine.log.sent
+    assert (record.address, record.body) == ("+12065550123", "gold Ana")
+    assert record.substitutions == {"Name": ["Ana"]}
+
+
+def test_records_are_made_once_and_keep_their_order() -> None:
+    engine = engine_with(
+        Endpoint("app", "e1", "SMS", "+12065550123", "u1"),
+        Endpoint("app", "e2", "EMAIL", "ana@example.com", "u1"),
+    )
+    body = {"MessageConfiguration": {"DefaultMessage": {"Body": "hi"}}, "Users": {"u1": {}}}
+    send(engine, body)
+    first = engine.log.sent
+    send(engine, body)
+    second = engine.log.sent
+    assert [r.call_index for r in second] == [1, 1, 2, 2]
+    assert [r.endpoint_id for r in second] == ["e1", "e2", "e1", "e2"]
+    assert second[0] is first[0]  # not made again
+    assert [r.delivery_status for r in second] == ["SUCCESSFUL"] * 4
+
+
+def test_each_record_owns_its_mappings() -> None:
+    engine = engine_with(
+        Endpoint("app", "e1", "SMS", "+12065550123", "u1"),
+        Endpoint("app", "e2", "SMS", "+12065550124", "u2"),
+    )
+    send(
+        engine,
+        {
+            "Context": {"campaign": "spring"},
+            "MessageConfiguration": {
+                "SMSMessage": {"Body": "hi {{Name}}", "Substitutions": {"Name": ["all"]}}
+            },
+            "Users": {"u1": {}, "u2": {"Context": {"tier": "vip"}}},
+        },
+    )
+    first, second = engine.log.sent
+    assert first.context == {"campaign": "spring"}
+    assert second.context == {"campaign": "spring", "tier": "vip"}
+    first.message.substitutions["Name"] = ["changed"]  # type: ignore[index]
+    assert second.substitutions == {"Name": ["all"]}
+    assert second.body == "hi all"
+
+
+def test_a_log_mixes_rows_and_records_in_call_order() -> None:
+    log = CallLog()
+    rendered = ("SMS", None, "hi", None, None, {}, {}, None, (), "GSM", 1, None)
+    row = ("u1", "e1", "SMS", "+1", "SUCCESSFUL", 200, "", "m1", rendered, None, None)
+
+    def deliveries(index: int) -> Deliveries:
+        made = Deliveries(
+            application_id="app",
+            operation="SendUsersMessages",
+            request_id=f"r{index}",
+            call_index=index,
+            attempt=1,
+            trace_id=None,
+            context=None,
+        )
+        made.rows.append(row)
+        return made
+
+    def call(index: int) -> Call:
+        return Call(index, "SendUsersMessages", "POST", PATH, {}, b"", 200, {}, b"")
+
+    direct = SentMessage(
+        application_id="app",
+        user_id="u9",
+        endpoint_id="e9",
+        channel="SMS",
+        address="+9",
+        delivery_status="SUCCESSFUL",
+        status_code=200,
+        status_message="",
+        message_id=None,
+        message=RenderedMessage("SMS", body="direct"),
+        call_index=2,
+    )
+    log.record(call(1), deliveries(1))
+    log.record(call(2), [direct])
+    log.record(call(3), deliveries(3))
+    log.record(call(4), None)
+    assert [r.call_index for r in log.sent] == [1, 2, 3]
+    assert log.sent[0].message == RenderedMessage(
+        "SMS", body="hi", sms_encoding="GSM", sms_segments=1
+    )
+    log.record(call(5), deliveries(5))
+    log.clear_messages()
+    assert log.sent == []
+    assert len(log.calls) == 5
