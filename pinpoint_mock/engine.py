@@ -6,19 +6,28 @@ hand it a method, a path, headers and a body, and get a :class:`~pinpoint_mock.w
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, ClassVar
 
 from . import contract, endpoint_api, wire
 from .directory import Directory
 from .errors import ContractError, ServiceError, UnsupportedOperationError
 from .message_templates import TemplateStore
-from .models import DELIVERY_STATUSES, Endpoint
+from .models import DELIVERY_STATUSES, Endpoint, frozen
 from .recording import Call, CallLog, Deliveries
-from .rendering import BODY, MISSING, SMS_ENCODING, UNRESOLVED, PreparedMessage, Rendered, prepare
+from .rendering import (
+    BODY,
+    MISSING,
+    SMS_ENCODING,
+    UNRESOLVED,
+    PreparedMessage,
+    Rendered,
+    RenderingChannel,
+    prepare,
+)
 from .script import SMS_OPT_OUT_MESSAGE, Decision, Delivery, Ids, Script
 from .sms import MAX_UCS2_CHARS, analyse
 
@@ -26,6 +35,7 @@ from .sms import MAX_UCS2_CHARS, analyse
 MAX_PAYLOAD_BYTES = 7 * 1024 * 1024
 NO_ENDPOINTS = "No endpoints found for userId."
 _SDK_STATUSES = frozenset(DELIVERY_STATUSES)
+_ATTEMPT = re.compile(r"(?:^|;)\s*attempt=(\d+)\s*(?:;|$)")
 
 
 @dataclass
@@ -54,9 +64,12 @@ class Request:
     transport: str = "botocore"
     backoff: float = 0.0
 
-    @cached_property
+    @property
     def attempt(self) -> int:
-        return _attempt(self.headers)
+        """The attempt number from botocore's ``amz-sdk-request: attempt=N; max=M`` header."""
+        value = _header(self.headers, "amz-sdk-request")
+        match = _ATTEMPT.search(value) if value else None
+        return int(match.group(1)) if match else 1
 
 
 class Engine:
@@ -110,25 +123,29 @@ class Engine:
             response = wire.error_response(400, "BadRequestException", str(exc), request_id)
         except ServiceError as exc:
             response = wire.error_response(exc.status, exc.code, exc.message, request_id)
-        call = Call(
-            index=index,
-            operation=operation,
-            method=request.method,
-            path=request.path,
-            headers=dict(request.headers),
-            body=request.body,
-            status=response.status,
-            response_headers=response.headers,
-            response_body=response.body,
-            error_code=response.error_code,
-            attempt=request.attempt,
-            invocation_id=_header(request.headers, "amz-sdk-invocation-id"),
-            request_id=request_id,
-            transport=request.transport,
-            violations=tuple(v.strip() for v in violations),
-            warnings=warnings,
-            rule=rule,
-            backoff=request.backoff,
+        headers = request.headers
+        call: Call = frozen(
+            Call,
+            {
+                "index": index,
+                "operation": operation,
+                "method": request.method,
+                "path": request.path,
+                "headers": dict(headers),
+                "body": request.body,
+                "status": response.status,
+                "response_headers": response.headers,
+                "response_body": response.body,
+                "error_code": response.error_code,
+                "attempt": request.attempt,
+                "invocation_id": _header(headers, "amz-sdk-invocation-id"),
+                "request_id": request_id,
+                "transport": request.transport,
+                "violations": tuple(v.strip() for v in violations),
+                "warnings": warnings,
+                "rule": rule,
+                "backoff": request.backoff,
+            },
         )
         self.log.record(call, sent)
         return response, call
@@ -164,16 +181,18 @@ class Engine:
     ) -> tuple[wire.Response, Deliveries, tuple[str, ...]]:
         send = self._start_send(found, request, index, "SendUsersMessages")
         result: dict[str, dict[str, dict[str, Any]]] = {}
+        for_user, application_id = self.directory.for_user, send.application_id
+        skip_inactive = self.options.skip_inactive
         for user_id, user in (send.body.get("Users") or {}).items():
-            endpoints = self.directory.for_user(send.application_id, user_id)
-            if self.options.skip_inactive:
-                endpoints = [e for e in endpoints if e.active]
+            endpoints = for_user(application_id, user_id)
+            if skip_inactive:
+                endpoints = [e for e in endpoints if e.status == "ACTIVE"]
             if not endpoints:
                 result[user_id] = {"": _no_endpoints()}
                 continue
+            entries = self._deliver(send, endpoints, user, user_id)
             result[user_id] = {
-                e.endpoint_id: self._deliver(send, e, user, user_id, e.endpoint_id)
-                for e in endpoints
+                e.endpoint_id: entry for e, entry in zip(endpoints, entries, strict=True)
             }
         payload = {
             "ApplicationId": send.application_id,
@@ -200,7 +219,7 @@ class Engine:
                     results[address] = _failure(400, "ChannelType must be specified for an address")
                     continue
                 bare = Endpoint(send.application_id, "", channel, address)
-                entry = self._deliver(send, bare, cfg, None, None)
+                (entry,) = self._deliver(send, [bare], cfg, None)
                 entry.pop("Address", None)  # MessageResult has no Address
                 results[address] = entry
             payload["Result"] = results
@@ -215,8 +234,8 @@ class Engine:
                         **_failure(404, "Endpoint not found"),
                     }
                     continue
-                by_endpoint[endpoint_id] = self._deliver(
-                    send, endpoint, cfg, endpoint.user_id, endpoint_id
+                (by_endpoint[endpoint_id],) = self._deliver(
+                    send, [endpoint], cfg, endpoint.user_id, endpoint_id
                 )
             payload["EndpointResult"] = by_endpoint
         return wire.json_response(200, payload, request_id), send.deliveries, send.notes()
@@ -257,36 +276,66 @@ class Engine:
     def _deliver(
         self,
         send: _Send,
-        endpoint: Endpoint,
+        endpoints: list[Endpoint],
         recipient: Mapping[str, Any],
         user_id: str | None,
-        endpoint_id: str | None,
-    ) -> dict[str, Any]:
-        """Render, decide and record one delivery; returns its EndpointMessageResult."""
-        channel = endpoint.channel
-        rendered = send.prepared.row(channel, recipient, endpoint)
-        decision = self._decide(endpoint, rendered, send.seen, user_id)
-        status = decision.status
-        status_message = decision.status_message
-        entry: dict[str, Any] = {
-            "Address": endpoint.address,
-            "DeliveryStatus": status,
-            "StatusCode": decision.status_code,
-            "StatusMessage": status_message,
-        }
-        message_id = None
-        if status == "SUCCESSFUL":
-            message_id = entry["MessageId"] = self.ids.message_id(channel)
-            if not status_message and channel in ("SMS", "VOICE"):
-                status_message = entry["StatusMessage"] = f"MessageId: {message_id}"
-        if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
-            self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
-        row = (
-            user_id, endpoint_id, channel, endpoint.address, status, decision.status_code,
-            status_message, message_id, rendered, recipient.get("Context"), decision.rule,
-        )  # fmt: skip
-        send.deliveries.rows.append(row)
-        return entry
+        requested_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Render, decide and record the deliveries to one recipient's endpoints; returns their
+        EndpointMessageResults in order. Records name an endpoint by ``requested_id`` when given
+        (as the request spelled it), else by its own id (None for a bare address)."""
+        lanes, seen, rows = send.lanes, send.seen, send.deliveries.rows
+        script = self.script
+        scripted = script.scripted
+        context = recipient.get("Context")
+        entries = []
+        for endpoint in endpoints:
+            channel, address = endpoint.channel, endpoint.address
+            lane = lanes.get(channel)
+            if lane is None:
+                lane = lanes[channel] = send.prepared.channel(channel)
+            rendered = lane.row(recipient, endpoint)
+            endpoint_id = requested_id or endpoint.endpoint_id or None
+            decision = _derived(endpoint, rendered, seen)
+            if decision is None:
+                if scripted:
+                    decision = script.decide(
+                        Delivery(
+                            application_id=endpoint.application_id,
+                            user_id=user_id,
+                            endpoint_id=endpoint.endpoint_id or None,
+                            channel=channel,
+                            address=address,
+                            attributes=endpoint.attributes,
+                        )
+                    )
+                else:  # the common case: no rule or chaos to consult
+                    decision = script.simulate(channel, address)
+            status, code, status_message = (
+                decision.status,
+                decision.status_code,
+                decision.status_message,
+            )
+            entry: dict[str, Any] = {
+                "Address": address,
+                "DeliveryStatus": status,
+                "StatusCode": code,
+                "StatusMessage": status_message,
+            }
+            message_id = None
+            if status == "SUCCESSFUL":
+                message_id = entry["MessageId"] = self.ids.message_id(channel)
+                if not status_message and channel in ("SMS", "VOICE"):
+                    status_message = entry["StatusMessage"] = f"MessageId: {message_id}"
+            if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
+                self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
+            row = (
+                user_id, endpoint_id, channel, address, status, code, status_message, message_id,
+                rendered, context, decision.rule,
+            )  # fmt: skip
+            rows.append(row)
+            entries.append(entry)
+        return entries
 
     @staticmethod
     def _note(
@@ -313,43 +362,6 @@ class Engine:
             send.extra_notes.append(
                 f"{who}: {names} had no value on this endpoint and rendered empty"
             )
-
-    def _decide(
-        self, endpoint: Endpoint, rendered: Rendered, seen: set[str], user_id: str | None
-    ) -> Decision:
-        """Derived outcomes first (the service filters before the provider), then the script."""
-        if not endpoint.active:
-            return Decision("PERMANENT_FAILURE", 400, "Endpoint is inactive", "derived:inactive")
-        if endpoint.opted_out:
-            text = SMS_OPT_OUT_MESSAGE if endpoint.channel == "SMS" else "Address is opted out"
-            return Decision("OPT_OUT", 400, text, "derived:opt-out")
-        key = endpoint.address.lower() if endpoint.channel == "EMAIL" else endpoint.address
-        if key in seen:
-            return Decision("DUPLICATE", 400, "Duplicate address", "derived:duplicate")
-        seen.add(key)
-        missing = rendered[MISSING]
-        if missing is not None:
-            return Decision("PERMANENT_FAILURE", 400, missing, "derived:no-content")
-        body = rendered[BODY]
-        # No SMS of 630 characters or fewer is too long, whatever its encoding.
-        long_sms = (
-            rendered[SMS_ENCODING] is not None and body is not None and len(body) > MAX_UCS2_CHARS
-        )
-        if long_sms and analyse(body).too_long:  # type: ignore[arg-type]
-            return Decision("PERMANENT_FAILURE", 400, "Invalid Message", "derived:sms-too-long")
-        script = self.script
-        if not script.scripted:  # the common case: no rule or chaos to consult
-            return script.simulate(endpoint.channel, endpoint.address)
-        return script.decide(
-            Delivery(
-                application_id=endpoint.application_id,
-                user_id=user_id,
-                endpoint_id=endpoint.endpoint_id or None,
-                channel=endpoint.channel,
-                address=endpoint.address,
-                attributes=endpoint.attributes,
-            )
-        )
 
     _handlers: ClassVar[
         dict[
@@ -388,10 +400,45 @@ class _Send:
     message_request_id: str
     deliveries: Deliveries
     seen: set[str] = field(default_factory=set)
+    """Addresses delivered to so far (a later one is a DUPLICATE)."""
+    lanes: dict[str, RenderingChannel] = field(default_factory=dict)
+    """The request's message prepared per channel."""
     extra_notes: list[str] = field(default_factory=list)
 
     def notes(self) -> tuple[str, ...]:
         return self.warnings + tuple(self.extra_notes)
+
+
+_INACTIVE = Decision("PERMANENT_FAILURE", 400, "Endpoint is inactive", "derived:inactive")
+_OPTED_OUT = Decision("OPT_OUT", 400, "Address is opted out", "derived:opt-out")
+_SMS_OPTED_OUT = Decision("OPT_OUT", 400, SMS_OPT_OUT_MESSAGE, "derived:opt-out")
+_DUPLICATE = Decision("DUPLICATE", 400, "Duplicate address", "derived:duplicate")
+_TOO_LONG = Decision("PERMANENT_FAILURE", 400, "Invalid Message", "derived:sms-too-long")
+
+
+def _derived(endpoint: Endpoint, rendered: Rendered, seen: set[str]) -> Decision | None:
+    """The outcome the service decides before any provider (inactive, opted out, duplicate
+    address, no content, SMS too long), or None. Marks the address as seen in the request."""
+    if endpoint.status != "ACTIVE":
+        return _INACTIVE
+    if endpoint.opt_out == "ALL":
+        return _SMS_OPTED_OUT if endpoint.channel == "SMS" else _OPTED_OUT
+    address = endpoint.address
+    key = address.lower() if endpoint.channel == "EMAIL" else address
+    if key in seen:
+        return _DUPLICATE
+    seen.add(key)
+    missing = rendered[MISSING]
+    if missing is not None:
+        return Decision("PERMANENT_FAILURE", 400, missing, "derived:no-content")
+    body = rendered[BODY]
+    # No SMS of 630 characters or fewer is too long, whatever its encoding.
+    long_sms = (
+        rendered[SMS_ENCODING] is not None and body is not None and len(body) > MAX_UCS2_CHARS
+    )
+    if long_sms and analyse(body).too_long:  # type: ignore[arg-type]
+        return _TOO_LONG
+    return None
 
 
 def _failure(code: int, message: str) -> dict[str, Any]:
@@ -416,14 +463,3 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
         if key.lower() == lowered:
             return candidate
     return None
-
-
-def _attempt(headers: Mapping[str, str]) -> int:
-    """The attempt number from botocore's ``amz-sdk-request: attempt=N; max=M`` header."""
-    value = _header(headers, "amz-sdk-request")
-    if value:
-        for part in value.split(";"):
-            key, _, number = part.strip().partition("=")
-            if key == "attempt" and number.isdigit():
-                return int(number)
-    return 1

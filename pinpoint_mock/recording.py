@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .models import RenderedMessage
+from .models import RenderedMessage, frozen
 from .rendering import Rendered, message
 
 
@@ -216,27 +216,29 @@ class Deliveries:
             user_id, endpoint_id, channel, address, status, code, status_message, message_id,
             rendered, context, rule,
         ) in self.rows:  # fmt: skip
-            made.append(
-                SentMessage(
-                    application_id=self.application_id,
-                    user_id=user_id,
-                    endpoint_id=endpoint_id,
-                    channel=channel,
-                    address=address,
-                    delivery_status=status,
-                    status_code=code,
-                    status_message=status_message,
-                    message_id=message_id,
-                    message=message(rendered),
-                    context={**shared, **context} if context else shared,
-                    trace_id=self.trace_id,
-                    request_id=self.request_id,
-                    call_index=self.call_index,
-                    attempt=self.attempt,
-                    rule=rule,
-                    operation=self.operation,
-                )
+            record: SentMessage = frozen(
+                SentMessage,
+                {
+                    "application_id": self.application_id,
+                    "user_id": user_id,
+                    "endpoint_id": endpoint_id,
+                    "channel": channel,
+                    "address": address,
+                    "delivery_status": status,
+                    "status_code": code,
+                    "status_message": status_message,
+                    "message_id": message_id,
+                    "message": message(rendered),
+                    "context": {**shared, **context} if context else shared,
+                    "trace_id": self.trace_id,
+                    "request_id": self.request_id,
+                    "call_index": self.call_index,
+                    "attempt": self.attempt,
+                    "rule": rule,
+                    "operation": self.operation,
+                },
             )
+            made.append(record)
         return made
 
 

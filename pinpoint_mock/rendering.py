@@ -52,12 +52,19 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import Parser
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from . import sms
 from .contract import VARIABLE
 from .message_templates import MessageTemplate, TemplateStore
-from .models import CHANNEL_MESSAGE, CHANNEL_TEMPLATE, PUSH_CHANNELS, Endpoint, RenderedMessage
+from .models import (
+    CHANNEL_MESSAGE,
+    CHANNEL_TEMPLATE,
+    PUSH_CHANNELS,
+    Endpoint,
+    RenderedMessage,
+    frozen,
+)
 from .templates import ENDPOINT_MAPS, ENDPOINT_SCALARS, HELPERS, INDEXED, Text, compile_text
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -108,24 +115,24 @@ MISSING: Final = 11
 
 def message(row: Rendered) -> RenderedMessage:
     """The :class:`RenderedMessage` of a row, with mappings of its own."""
-    (
-        channel,
-        title,
-        body,
-        html,
-        raw,
-        subs,
-        fields,
-        template,
-        unresolved,
-        encoding,
-        segments,
-        missing,
-    ) = row
-    return RenderedMessage(
-        channel, title, body, html, raw, dict(subs), dict(fields), template, unresolved, encoding,
-        segments, missing,
-    )  # fmt: skip
+    made: RenderedMessage = frozen(
+        RenderedMessage,
+        {
+            "channel": row[0],
+            "title": row[1],
+            "body": row[2],
+            "html": row[3],
+            "raw_content": row[4],
+            "substitutions": dict(row[5]),
+            "fields": dict(row[6]),
+            "template": row[7],
+            "unresolved": row[8],
+            "sms_encoding": row[9],
+            "sms_segments": row[10],
+            "missing": row[11],
+        },
+    )
+    return made
 
 
 _GSM7_FACTS: dict[int, tuple[str, int]] = {}
@@ -201,7 +208,7 @@ class PreparedMessage:
         self._template = template
         self._templates = templates
         self._join = multi_value == "join"
-        self._channels: dict[str, _Channel | _Unsupported] = {}
+        self._channels: dict[str, RenderingChannel] = {}
 
     def render(
         self, channel: str, user: Mapping[str, Any] | None, endpoint: Endpoint | None
@@ -216,6 +223,10 @@ class PreparedMessage:
         self, channel: str, user: Mapping[str, Any] | None, endpoint: Endpoint | None
     ) -> Rendered:
         """:meth:`render` as a :data:`Rendered` row (what the engine records)."""
+        return self.channel(channel).row(user, endpoint)
+
+    def channel(self, channel: str) -> RenderingChannel:
+        """The request's message prepared for ``channel`` (made on first use)."""
         prepared = self._channels.get(channel)
         if prepared is None:
             member = CHANNEL_MESSAGE.get(channel)
@@ -226,7 +237,13 @@ class PreparedMessage:
                     channel, member, self._config, self._template, self._join, self._templates
                 )
             )
-        return prepared.row(user, endpoint)
+        return prepared
+
+
+class RenderingChannel(Protocol):
+    """One channel's share of a prepared request: renders a row per endpoint."""
+
+    def row(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> Rendered: ...
 
 
 class _Unsupported:

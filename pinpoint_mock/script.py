@@ -188,36 +188,67 @@ def simulated_status(channel: str, address: str) -> str | None:
 # -- ids ------------------------------------------------------------------------------------------
 
 
-#: Maps every byte to a lowercase alphanumeric (bytes.translate: one C call per id).
+#: Maps every byte to a lowercase alphanumeric (bytes.translate: one C call per pool).
 _BASE36 = bytes((string.ascii_lowercase + string.digits)[b % 36].encode()[0] for b in range(256))
+#: A UUID's variant digit (8, 9, a or b) from any hex digit.
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+_HEX_POOL = 2048
+"""Random hex digits drawn at a time (64 UUIDs' worth)."""
+_ALNUM_POOL = 2000
+"""Random lowercase alphanumerics drawn at a time (50 SMS message ids' worth)."""
 
 
 class Ids:
-    """Deterministic identifiers from one seed: request ids, message ids."""
+    """Deterministic identifiers from one seed: request ids, message ids.
+
+    Random digits are drawn from the seeded generator in pools and handed out in order, so the
+    same seed and the same sequence of calls give the same identifiers. Thread-safe: no two
+    identifiers share digits.
+    """
 
     def __init__(self, seed: int | str | None) -> None:
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
+        self._hex, self._hex_at = "", 0
+        self._alnum, self._alnum_at = "", 0
+
+    def _hex_digits(self, count: int) -> str:
+        """``count`` random hex digits (the caller holds the lock)."""
+        at = self._hex_at
+        if at + count > len(self._hex):
+            self._hex, at = f"{self._rng.getrandbits(_HEX_POOL * 4):0{_HEX_POOL}x}", 0
+        self._hex_at = at + count
+        return self._hex[at : at + count]
 
     def uuid(self) -> str:
+        """A random (version 4) UUID."""
         with self._lock:
-            value = self._rng.getrandbits(128)
-        text = f"{value:032x}"
-        version = "4" + text[13:16]
-        variant = "89ab"[value & 3] + text[17:20]
-        return f"{text[:8]}-{text[8:12]}-{version}-{variant}-{text[20:32]}"
+            digits = self._hex_digits(32)
+        return _uuid(digits)
 
     def message_id(self, channel: str) -> str:
         """SMS/voice: 40 lowercase alphanumerics; email: SES style; push: a UUID."""
         if channel in ("SMS", "VOICE"):
             with self._lock:
-                raw = self._rng.randbytes(40)
-            return raw.translate(_BASE36).decode()
+                at = self._alnum_at
+                if at + 40 > len(self._alnum):
+                    pool = self._rng.randbytes(_ALNUM_POOL).translate(_BASE36)
+                    self._alnum, at = pool.decode(), 0
+                self._alnum_at = at + 40
+                return self._alnum[at : at + 40]
+        with self._lock:
+            digits = self._hex_digits(48 if channel == "EMAIL" else 32)
         if channel == "EMAIL":
-            with self._lock:
-                head = self._rng.getrandbits(64)
-            return f"{head:016x}-{self.uuid()}-000000"
-        return self.uuid()
+            return f"{digits[:16]}-{_uuid(digits[16:])}-000000"
+        return _uuid(digits)
+
+
+def _uuid(digits: str) -> str:
+    """32 random hex digits as a version 4 UUID."""
+    return (
+        f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{_VARIANT[digits[16]]}{digits[17:20]}"
+        f"-{digits[20:]}"
+    )
 
 
 # -- the script ----------------------------------------------------------------------------------

@@ -3,7 +3,9 @@ exactly like the service (status, ``x-amzn-RequestId``, ``x-amzn-ErrorType``, JS
 
 from __future__ import annotations
 
+import functools
 import json
+import json.encoder
 import re
 import time
 from dataclasses import dataclass, field
@@ -49,8 +51,12 @@ class RouteError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
+@functools.lru_cache(maxsize=512)
 def route(method: str, path: str) -> Route:
-    """The operation for a method and path; RouteError 404/405 when there is none."""
+    """The operation for a method and path; RouteError 404/405 when there is none.
+
+    Cached: a test sends to the same few paths over and over. The answer depends on nothing
+    else; its ``params`` must not be changed."""
     path = path.split("?", 1)[0]
     allowed = []
     for route_method, pattern, operation in _COMPILED:
@@ -79,6 +85,25 @@ class Response:
 
 #: One compact encoder for every answer (json.dumps would build a new one per call).
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_make_c_encoder = getattr(json.encoder, "c_make_encoder", None)
+#: The C encoder ``_ENCODER.encode`` makes on every call, made once (answers are trees, so
+#: there is no need for its check for cycles). None where the C accelerator is missing.
+_C_ENCODER = (
+    None
+    if _make_c_encoder is None
+    else _make_c_encoder(
+        None, _ENCODER.default, json.encoder.encode_basestring, None, ":", ",", False, False, True
+    )
+)
+
+
+def encode(payload: Any) -> bytes:
+    """``payload`` as compact UTF-8 JSON, as the service writes it."""
+    if _C_ENCODER is not None:
+        return "".join(_C_ENCODER(payload, 0)).encode()
+    return _ENCODER.encode(payload).encode()
+
+
 _date_cache: tuple[int, str] = (0, "")
 
 
@@ -101,14 +126,14 @@ def _headers(request_id: str, length: int) -> dict[str, str]:
 
 
 def json_response(status: int, payload: Any, request_id: str) -> Response:
-    body = _ENCODER.encode(payload).encode()
+    body = encode(payload)
     return Response(status, body, _headers(request_id, len(body)))
 
 
 def error_response(status: int, code: str, message: str, request_id: str) -> Response:
     """An error exactly as botocore and the JS SDK decode it."""
     payload = {"Message": message, "RequestID": request_id}
-    body = _ENCODER.encode(payload).encode()
+    body = encode(payload)
     headers = _headers(request_id, len(body))
     headers["x-amzn-ErrorType"] = code
     return Response(status, body, headers, error_code=code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -112,3 +113,14 @@ def test_endpoint_variables_without_values_are_reported() -> None:
         "u1/e1: {{Attributes.Plan}} had no value on this endpoint and rendered empty",
     )
     assert engine.log.sent[0].body == "Plan "
+
+
+def test_calls_and_records_carry_every_field() -> None:
+    engine = Engine(seed=1)
+    engine.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+    body = b'{"MessageConfiguration": {"SMSMessage": {"Body": "hi"}}, "Users": {"u1": {}}}'
+    _, call = engine.handle(Request("POST", PATH, {}, body))
+    (sent,) = engine.log.sent
+    for record in (call, sent, sent.message):
+        names = {f.name for f in dataclasses.fields(record)}  # type: ignore[arg-type]
+        assert set(vars(record)) == names, type(record).__name__

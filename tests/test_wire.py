@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pinpoint_mock.wire import RouteError, error_response, json_response, route
+from pinpoint_mock.wire import RouteError, encode, error_response, json_response, route
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,19 @@ def test_json_response_is_compact() -> None:
     response = json_response(200, {"A": "é"}, "rid")
     assert response.body == '{"A":"é"}'.encode()
     assert "x-amzn-ErrorType" not in response.headers
+
+
+def test_encode_matches_the_standard_encoder() -> None:
+    payload = {
+        "Message": 'quote " backslash \\ newline \n tab \t nul \u0000 é 漢 😀',
+        "Numbers": [0, -1, 2**63, 1.5, 1e-7, True, False, None],
+        "Nested": {"": {"a": [], "b": {}}},
+    }
+    expected = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    assert encode(payload) == expected
+    assert json.loads(encode(payload)) == payload
+
+
+def test_encode_refuses_what_json_cannot_hold() -> None:
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        encode({"when": object()})

@@ -1,0 +1,30 @@
+"""Plain data: the one-step constructor of frozen records."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from pinpoint_mock.models import Endpoint, RenderedMessage, frozen
+
+
+def test_frozen_makes_the_same_record_as_its_init() -> None:
+    fields = {f.name: None for f in dataclasses.fields(RenderedMessage)}
+    fields.update(channel="SMS", body="hi", substitutions={}, fields={}, unresolved=())
+    made = frozen(RenderedMessage, dict(fields))
+    assert made == RenderedMessage(**fields)
+    assert repr(made) == repr(RenderedMessage(**fields))
+    assert dataclasses.asdict(made) == fields
+    assert made.has_content
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.body = "changed"  # type: ignore[misc]
+
+
+def test_frozen_records_work_with_replace() -> None:
+    original = Endpoint("app", "e1", "SMS", "+12065550100", "u1")
+    made = frozen(
+        Endpoint, {f.name: getattr(original, f.name) for f in dataclasses.fields(Endpoint)}
+    )
+    assert made == original
+    assert dataclasses.replace(made, address="+12065550199").address == "+12065550199"
