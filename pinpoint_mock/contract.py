@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import Any, Literal
 
 from . import sms
@@ -205,6 +206,23 @@ def validate(
     return Report(errors, found_warnings)
 
 
+def check_body(body: dict[str, Any], operation: str) -> tuple[list[str], tuple[str, ...]]:
+    """:func:`validate` for a parsed wire body, as the engine needs it: the error sentences
+    (empty when the service would accept it) and the warning sentences. A wire body is never
+    taken for the SDK input shape, whatever its members."""
+    stem = OPERATIONS[operation][0]
+    compiled = _compiled(f"{stem}.request.json")
+    errors: list[str] = []
+    if not compiled.root_ok(body):
+        found: list[Issue] = []
+        compiled.root_collect(body, (), found)
+        errors = [v.message for v in _issues_to_violations(found)]
+    if operation not in ("SendUsersMessages", "SendMessages"):
+        return errors, ()
+    issues = _lint(body, (), operation)
+    return errors, tuple(v.message for v in _issues_to_violations(issues, "warning"))
+
+
 # -- warnings: likely bugs the service would accept ------------------------------------------
 
 PUSH_MESSAGES = ("APNSMessage", "GCMMessage", "BaiduMessage", "ADMMessage")
@@ -249,21 +267,25 @@ def endpoint_fillable(name: str) -> bool:
     return name in ENDPOINT_VARIABLES or name.startswith(ENDPOINT_PREFIXES)
 
 
-def _texts(message: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
-    """The texts of one channel message that may hold variables, with their sub-paths."""
-    found: list[tuple[tuple[str, ...], str]] = []
-    for key in ("Body", "Title"):
-        value = message.get(key)
-        if value.__class__ is str and "{{" in value:
-            found.append(((key,), value))
-    simple = message.get("SimpleEmail")
-    if simple.__class__ is dict:
-        for part in ("Subject", "TextPart", "HtmlPart"):
-            data = simple.get(part)
-            if data.__class__ is dict:
-                text = data.get("Data")
-                if text.__class__ is str and "{{" in text:
-                    found.append((("SimpleEmail", part, "Data"), text))
+_MESSAGE_KEYS = frozenset(ALL_MESSAGES)
+
+
+def _texts(messages: dict[str, dict[str, Any]]) -> list[tuple[str, tuple[str, ...], str]]:
+    """The texts of the channel messages that hold ``{{``: (message key, sub-path, text)."""
+    found: list[tuple[str, tuple[str, ...], str]] = []
+    for key, message in messages.items():
+        for field in ("Body", "Title"):
+            value = message.get(field)
+            if value.__class__ is str and "{{" in value:
+                found.append((key, (field,), value))
+        simple = message.get("SimpleEmail")
+        if simple.__class__ is dict:
+            for part in ("Subject", "TextPart", "HtmlPart"):
+                data = simple.get(part)
+                if data.__class__ is dict:
+                    text = data.get("Data")
+                    if text.__class__ is str and "{{" in text:
+                        found.append((key, ("SimpleEmail", part, "Data"), text))
     return found
 
 
@@ -305,7 +327,7 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
         )
     if config is None:
         return out
-    messages = {k: v for k, v in config.items() if k in ALL_MESSAGES and v.__class__ is dict}
+    messages = {k: v for k, v in config.items() if k in _MESSAGE_KEYS and v.__class__ is dict}
     message_keys: set[str] = set()
     for message in messages.values():
         subs = message.get("Substitutions")
@@ -333,22 +355,21 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
         )
 
     # {{variables}} no substitution can fill
-    recipients = any(group for _, group in groups)
-    for key, message in messages.items():
-        for sub_path, text in _texts(message):
-            for name in _free_variables(text):
-                if name in message_keys:
-                    continue
-                missing = lacking.get(name)
-                if missing is None:
-                    missing = lacking[name] = [
-                        recipient
-                        for _, group in groups
-                        for recipient, cfg in group.items()
-                        if not _has_sub(cfg, name)
-                    ]
-                if missing or not recipients:
-                    out.append(unresolved((*base, key, *sub_path), name, missing))
+    recipients = any(map(itemgetter(1), groups))
+    for key, sub_path, text in _texts(messages):
+        for name in _free_variables(text):
+            if name in message_keys:
+                continue
+            missing = lacking.get(name)
+            if missing is None:
+                missing = lacking[name] = [
+                    recipient
+                    for _, group in groups
+                    for recipient, cfg in group.items()
+                    if not _has_sub(cfg, name)
+                ]
+            if missing or not recipients:
+                out.append(unresolved((*base, key, *sub_path), name, missing))
     for path, cfg in overrides:
         for field in ("BodyOverride", "TitleOverride"):
             override = cfg.get(field)

@@ -141,7 +141,7 @@ class Engine:
                 "invocation_id": _header(headers, "amz-sdk-invocation-id"),
                 "request_id": request_id,
                 "transport": request.transport,
-                "violations": tuple(v.strip() for v in violations),
+                "violations": tuple(v.strip() for v in violations) if violations else (),
                 "warnings": warnings,
                 "rule": rule,
                 "backoff": request.backoff,
@@ -160,11 +160,11 @@ class Engine:
         document = contract.parse_json(request.body)
         if not isinstance(document, dict):
             raise ContractError("invalid request:\n  the request body must be a JSON object")
-        warnings: tuple[str, ...] = ()
-        if self.options.validate:
-            report = contract.validate(document, operation)
-            report.raise_for_errors()
-            warnings = tuple(v.message for v in report.warnings)
+        if not self.options.validate:
+            return document, ()
+        errors, warnings = contract.check_body(document, operation)
+        if errors:
+            raise ContractError("invalid request:\n" + "\n".join(f"  {e}" for e in errors))
         return document, warnings
 
     def _check_application(self, application_id: str, request: Request) -> None:

@@ -323,6 +323,8 @@ class Script:
             self._chaos_rng = random.Random(seed)
 
     def take_fault(self, operation: str) -> Fault | None:
+        if not self.faults:  # the common case, without taking the lock
+            return None
         with self._lock:
             for fault in self.faults:
                 if fault.exhausted or (fault.operation not in (None, operation)):

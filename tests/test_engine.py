@@ -124,3 +124,11 @@ def test_calls_and_records_carry_every_field() -> None:
     for record in (call, sent, sent.message):
         names = {f.name for f in dataclasses.fields(record)}  # type: ignore[arg-type]
         assert set(vars(record)) == names, type(record).__name__
+
+
+def test_a_wire_body_is_never_taken_for_the_sdk_input_shape() -> None:
+    engine = Engine(seed=1)
+    inner = {"MessageConfiguration": {"SMSMessage": {"Body": "hi"}}, "Users": {"u1": {}}}
+    status, headers, payload = post(engine, json.dumps({"SendUsersMessageRequest": inner}).encode())
+    assert (status, headers["x-amzn-ErrorType"]) == (400, "BadRequestException")
+    assert "SendUsersMessageRequest" in payload["Message"]
