@@ -210,8 +210,7 @@ def check_body(body: dict[str, Any], operation: str) -> tuple[list[str], tuple[s
     """:func:`validate` for a parsed wire body, as the engine needs it: the error sentences
     (empty when the service would accept it) and the warning sentences. A wire body is never
     taken for the SDK input shape, whatever its members."""
-    stem = OPERATIONS[operation][0]
-    compiled = _compiled(f"{stem}.request.json")
+    compiled = _request_contract(operation)
     errors: list[str] = []
     if not compiled.root_ok(body):
         found: list[Issue] = []
@@ -220,7 +219,14 @@ def check_body(body: dict[str, Any], operation: str) -> tuple[list[str], tuple[s
     if operation not in ("SendUsersMessages", "SendMessages"):
         return errors, ()
     issues = _lint(body, (), operation)
+    if not issues:
+        return errors, ()
     return errors, tuple(v.message for v in _issues_to_violations(issues, "warning"))
+
+
+@cache
+def _request_contract(operation: str) -> Compiler:
+    return _compiled(f"{OPERATIONS[operation][0]}.request.json")
 
 
 # -- warnings: likely bugs the service would accept ------------------------------------------

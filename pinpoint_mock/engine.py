@@ -63,13 +63,13 @@ class Request:
     body: bytes
     transport: str = "botocore"
     backoff: float = 0.0
+    attempt: int = field(init=False)
+    """The attempt number from botocore's ``amz-sdk-request: attempt=N; max=M`` header."""
 
-    @property
-    def attempt(self) -> int:
-        """The attempt number from botocore's ``amz-sdk-request: attempt=N; max=M`` header."""
+    def __post_init__(self) -> None:
         value = _header(self.headers, "amz-sdk-request")
         match = _ATTEMPT.search(value) if value else None
-        return int(match.group(1)) if match else 1
+        object.__setattr__(self, "attempt", int(match.group(1)) if match else 1)
 
 
 class Engine:

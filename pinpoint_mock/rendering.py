@@ -298,7 +298,7 @@ class _Channel:
         default = _mapping(config.get("DefaultMessage"))
         default_push = _mapping(config.get("DefaultPushNotificationMessage")) if push else _EMPTY
         self.substitutions = _merge_substitutions(default, default_push, message)
-        self.template = _template_ref(channel, template)
+        self.template = _template_ref(channel, template) if template else None
         # The request's text for each slot (below the recipient's overrides).
         self.raw: str | None = None
         self.mime: str | None = None
