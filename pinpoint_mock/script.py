@@ -190,65 +190,84 @@ def simulated_status(channel: str, address: str) -> str | None:
 
 #: Maps every byte to a lowercase alphanumeric (bytes.translate: one C call per pool).
 _BASE36 = bytes((string.ascii_lowercase + string.digits)[b % 36].encode()[0] for b in range(256))
-#: A UUID's variant digit (8, 9, a or b) from any hex digit.
-_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
-_HEX_POOL = 2048
-"""Random hex digits drawn at a time (64 UUIDs' worth)."""
-_ALNUM_POOL = 2000
-"""Random lowercase alphanumerics drawn at a time (50 SMS message ids' worth)."""
+_POOL = 64
+"""Identifiers made at a time, per kind."""
+
+
+def _version_4_masks(chunk_bits: int, offset: int) -> tuple[int, int]:
+    """AND and OR masks giving every ``chunk_bits``-bit chunk of a pool the version 4 and
+    RFC 4122 variant bits of a UUID whose 128 bits end ``offset`` bits above the chunk's end."""
+    clear = (0xF << (76 + offset)) | (0xC << (60 + offset))
+    set_ = (0x4 << (76 + offset)) | (0x8 << (60 + offset))
+    keep, put = 0, 0
+    for chunk in range(_POOL):
+        keep |= (((1 << chunk_bits) - 1) ^ clear) << (chunk_bits * chunk)
+        put |= set_ << (chunk_bits * chunk)
+    return keep, put
+
+
+_UUID_MASKS = _version_4_masks(128, 0)
+_EMAIL_MASKS = _version_4_masks(192, 0)  # 16 hex digits, then a UUID: the UUID is the low 128 bits
+
+
+def _uuids(rng: random.Random) -> list[str]:
+    keep, put = _UUID_MASKS
+    t = f"{(rng.getrandbits(128 * _POOL) & keep) | put:0{32 * _POOL}x}"
+    return [
+        f"{t[i : i + 8]}-{t[i + 8 : i + 12]}-{t[i + 12 : i + 16]}-{t[i + 16 : i + 20]}"
+        f"-{t[i + 20 : i + 32]}"
+        for i in range(0, 32 * _POOL, 32)
+    ]
+
+
+def _email_ids(rng: random.Random) -> list[str]:
+    """SES style: 16 hex digits, a UUID, ``-000000``."""
+    keep, put = _EMAIL_MASKS
+    t = f"{(rng.getrandbits(192 * _POOL) & keep) | put:0{48 * _POOL}x}"
+    return [
+        f"{t[i : i + 16]}-{t[i + 16 : i + 24]}-{t[i + 24 : i + 28]}-{t[i + 28 : i + 32]}"
+        f"-{t[i + 32 : i + 36]}-{t[i + 36 : i + 48]}-000000"
+        for i in range(0, 48 * _POOL, 48)
+    ]
+
+
+def _sms_ids(rng: random.Random) -> list[str]:
+    """40 lowercase alphanumerics each."""
+    t = rng.randbytes(40 * _POOL).translate(_BASE36).decode()
+    return [t[i : i + 40] for i in range(0, 40 * _POOL, 40)]
+
+
+_MAKERS = {"uuid": _uuids, "email": _email_ids, "sms": _sms_ids}
+_KIND = {"SMS": "sms", "VOICE": "sms", "EMAIL": "email"}
 
 
 class Ids:
     """Deterministic identifiers from one seed: request ids, message ids.
 
-    Random digits are drawn from the seeded generator in pools and handed out in order, so the
-    same seed and the same sequence of calls give the same identifiers. Thread-safe: no two
-    identifiers share digits.
+    Each kind of identifier is made in pools of 64 from the seeded generator and handed out in
+    order, so the same seed and the same sequence of calls give the same identifiers.
+    Thread-safe: no identifier is handed out twice.
     """
 
     def __init__(self, seed: int | str | None) -> None:
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
-        self._hex, self._hex_at = "", 0
-        self._alnum, self._alnum_at = "", 0
+        self._pools: dict[str, list[str]] = {kind: [] for kind in _MAKERS}
 
-    def _hex_digits(self, count: int) -> str:
-        """``count`` random hex digits (the caller holds the lock)."""
-        at = self._hex_at
-        if at + count > len(self._hex):
-            self._hex, at = f"{self._rng.getrandbits(_HEX_POOL * 4):0{_HEX_POOL}x}", 0
-        self._hex_at = at + count
-        return self._hex[at : at + count]
+    def _take(self, kind: str) -> str:
+        with self._lock:
+            pool = self._pools[kind]
+            if not pool:
+                pool.extend(reversed(_MAKERS[kind](self._rng)))
+            return pool.pop()
 
     def uuid(self) -> str:
         """A random (version 4) UUID."""
-        with self._lock:
-            digits = self._hex_digits(32)
-        return _uuid(digits)
+        return self._take("uuid")
 
     def message_id(self, channel: str) -> str:
         """SMS/voice: 40 lowercase alphanumerics; email: SES style; push: a UUID."""
-        if channel in ("SMS", "VOICE"):
-            with self._lock:
-                at = self._alnum_at
-                if at + 40 > len(self._alnum):
-                    pool = self._rng.randbytes(_ALNUM_POOL).translate(_BASE36)
-                    self._alnum, at = pool.decode(), 0
-                self._alnum_at = at + 40
-                return self._alnum[at : at + 40]
-        with self._lock:
-            digits = self._hex_digits(48 if channel == "EMAIL" else 32)
-        if channel == "EMAIL":
-            return f"{digits[:16]}-{_uuid(digits[16:])}-000000"
-        return _uuid(digits)
-
-
-def _uuid(digits: str) -> str:
-    """32 random hex digits as a version 4 UUID."""
-    return (
-        f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{_VARIANT[digits[16]]}{digits[17:20]}"
-        f"-{digits[20:]}"
-    )
+        return self._take(_KIND.get(channel, "uuid"))
 
 
 # -- the script ----------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import threading
+import uuid as uuid_module
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -180,3 +182,25 @@ def test_ids_are_deterministic_and_shaped_like_the_service() -> None:
     uuid = a.uuid()
     assert [len(p) for p in uuid.split("-")] == [8, 4, 4, 4, 12]
     assert uuid[14] == "4"
+
+
+def test_every_id_is_well_formed_and_unique_across_pools() -> None:
+    ids = Ids(7)
+    made = {"uuid": [ids.uuid() for _ in range(300)]}
+    made["email"] = [ids.message_id("EMAIL") for _ in range(300)]
+    made["push"] = [ids.message_id("GCM") for _ in range(300)]
+    made["sms"] = [ids.message_id("VOICE") for _ in range(300)]
+    for text in made["uuid"] + made["push"] + [e[17:53] for e in made["email"]]:
+        parsed = uuid_module.UUID(text)
+        assert (str(parsed), parsed.version, parsed.variant) == (text, 4, uuid_module.RFC_4122)
+    assert all(len(e) == 60 and e[16] == "-" for e in made["email"])
+    assert all(len(s) == 40 and s.isalnum() and s == s.lower() for s in made["sms"])
+    everything = [i for kind in made.values() for i in kind]
+    assert len(set(everything)) == len(everything)
+
+
+def test_ids_handed_out_under_threads_are_never_shared() -> None:
+    ids = Ids(1)
+    with ThreadPoolExecutor(8) as pool:
+        made = list(pool.map(lambda _: ids.uuid(), range(2_000)))
+    assert len(set(made)) == 2_000
