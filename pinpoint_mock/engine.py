@@ -180,7 +180,8 @@ class Engine:
         self, found: wire.Route, request: Request, request_id: str, index: int
     ) -> tuple[wire.Response, Deliveries, tuple[str, ...]]:
         send = self._start_send(found, request, index, "SendUsersMessages")
-        result: dict[str, dict[str, dict[str, Any]]] = {}
+        quote = wire.quote
+        results: list[str] = []  # "user id":{"endpoint id":{EndpointMessageResult},...}
         for_user, application_id = self.directory.for_user, send.application_id
         skip_inactive = self.options.skip_inactive
         for user_id, user in (send.body.get("Users") or {}).items():
@@ -188,57 +189,57 @@ class Engine:
             if skip_inactive:
                 endpoints = [e for e in endpoints if e.status == "ACTIVE"]
             if not endpoints:
-                result[user_id] = {"": _no_endpoints()}
+                results.append(f'{quote(user_id)}:{{"":{_NO_ENDPOINTS}}}')
                 continue
             entries = self._deliver(send, endpoints, user, user_id)
-            result[user_id] = {
-                e.endpoint_id: entry for e, entry in zip(endpoints, entries, strict=True)
-            }
-        payload = {
-            "ApplicationId": send.application_id,
-            "RequestId": send.message_request_id,
-            "Result": result,
-        }
-        return wire.json_response(200, payload, request_id), send.deliveries, send.notes()
+            members = ",".join(
+                [
+                    f"{quote(e.endpoint_id)}:{entry}"
+                    for e, entry in zip(endpoints, entries, strict=True)
+                ]
+            )
+            results.append(f"{quote(user_id)}:{{{members}}}")
+        text = (
+            f'{{"ApplicationId":{quote(application_id)},'
+            f'"RequestId":{quote(send.message_request_id)},"Result":{{{",".join(results)}}}}}'
+        )
+        return wire.text_response(200, text, request_id), send.deliveries, send.notes()
 
     def _send_messages(
         self, found: wire.Route, request: Request, request_id: str, index: int
     ) -> tuple[wire.Response, Deliveries, tuple[str, ...]]:
         """SendMessages: direct sends to ``Addresses`` and registered ``Endpoints``."""
         send = self._start_send(found, request, index, "SendMessages")
-        payload: dict[str, Any] = {
-            "ApplicationId": send.application_id,
-            "RequestId": send.message_request_id,
-        }
+        quote = wire.quote
+        text = (
+            f'{{"ApplicationId":{quote(send.application_id)},'
+            f'"RequestId":{quote(send.message_request_id)}'
+        )
         addresses = send.body.get("Addresses") or {}
         if addresses:
-            results: dict[str, Any] = {}
+            results: list[str] = []
             for address, cfg in addresses.items():
                 channel = cfg.get("ChannelType")
                 if not channel:
-                    results[address] = _failure(400, "ChannelType must be specified for an address")
+                    results.append(f"{quote(address)}:{_NO_CHANNEL}")
                     continue
                 bare = Endpoint(send.application_id, "", channel, address)
-                (entry,) = self._deliver(send, [bare], cfg, None)
-                entry.pop("Address", None)  # MessageResult has no Address
-                results[address] = entry
-            payload["Result"] = results
+                # MessageResult has no Address
+                (entry,) = self._deliver(send, [bare], cfg, None, with_address=False)
+                results.append(f"{quote(address)}:{entry}")
+            text += f',"Result":{{{",".join(results)}}}'
         endpoint_ids = send.body.get("Endpoints") or {}
         if endpoint_ids:
-            by_endpoint: dict[str, Any] = {}
+            by_endpoint: list[str] = []
             for endpoint_id, cfg in endpoint_ids.items():
                 endpoint = self.directory.get(send.application_id, endpoint_id)
                 if endpoint is None:
-                    by_endpoint[endpoint_id] = {
-                        "Address": "",
-                        **_failure(404, "Endpoint not found"),
-                    }
+                    by_endpoint.append(f"{quote(endpoint_id)}:{_NO_ENDPOINT}")
                     continue
-                (by_endpoint[endpoint_id],) = self._deliver(
-                    send, [endpoint], cfg, endpoint.user_id, endpoint_id
-                )
-            payload["EndpointResult"] = by_endpoint
-        return wire.json_response(200, payload, request_id), send.deliveries, send.notes()
+                (entry,) = self._deliver(send, [endpoint], cfg, endpoint.user_id, endpoint_id)
+                by_endpoint.append(f"{quote(endpoint_id)}:{entry}")
+            text += f',"EndpointResult":{{{",".join(by_endpoint)}}}'
+        return wire.text_response(200, text + "}", request_id), send.deliveries, send.notes()
 
     def _start_send(self, found: wire.Route, request: Request, index: int, operation: str) -> _Send:
         application_id = found.params["application_id"]
@@ -280,15 +281,19 @@ class Engine:
         recipient: Mapping[str, Any],
         user_id: str | None,
         requested_id: str | None = None,
-    ) -> list[dict[str, Any]]:
+        *,
+        with_address: bool = True,
+    ) -> list[str]:
         """Render, decide and record the deliveries to one recipient's endpoints; returns their
-        EndpointMessageResults in order. Records name an endpoint by ``requested_id`` when given
-        (as the request spelled it), else by its own id (None for a bare address)."""
+        EndpointMessageResults, as JSON, in order (without ``Address`` unless
+        ``with_address``). Records name an endpoint by ``requested_id`` when given (as the
+        request spelled it), else by its own id (None for a bare address)."""
+        quote = wire.quote
         lanes, seen, rows = send.lanes, send.seen, send.deliveries.rows
         script = self.script
         scripted = script.scripted
         context = recipient.get("Context")
-        entries = []
+        entries: list[str] = []
         for endpoint in endpoints:
             channel, address = endpoint.channel, endpoint.address
             lane = lanes.get(channel)
@@ -316,17 +321,20 @@ class Engine:
                 decision.status_code,
                 decision.status_message,
             )
-            entry: dict[str, Any] = {
-                "Address": address,
-                "DeliveryStatus": status,
-                "StatusCode": code,
-                "StatusMessage": status_message,
-            }
             message_id = None
             if status == "SUCCESSFUL":
-                message_id = entry["MessageId"] = self.ids.message_id(channel)
+                message_id = self.ids.message_id(channel)
                 if not status_message and channel in ("SMS", "VOICE"):
-                    status_message = entry["StatusMessage"] = f"MessageId: {message_id}"
+                    status_message = f"MessageId: {message_id}"
+            head = f'{{"Address":{quote(address)},' if with_address else "{"
+            entry = (
+                f'{head}"DeliveryStatus":{quote(status)},"StatusCode":{code},'
+                f'"StatusMessage":{quote(status_message)}'
+            )
+            if message_id:
+                entries.append(f'{entry},"MessageId":{quote(message_id)}}}')
+            else:
+                entries.append(entry + "}")
             if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
                 self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
             row = (
@@ -334,7 +342,6 @@ class Engine:
                 rendered, context, decision.rule,
             )  # fmt: skip
             rows.append(row)
-            entries.append(entry)
         return entries
 
     @staticmethod
@@ -441,17 +448,15 @@ def _derived(endpoint: Endpoint, rendered: Rendered, seen: set[str]) -> Decision
     return None
 
 
-def _failure(code: int, message: str) -> dict[str, Any]:
-    return {"DeliveryStatus": "PERMANENT_FAILURE", "StatusCode": code, "StatusMessage": message}
+def _failure(code: int, message: str, **before: str) -> str:
+    """A PERMANENT_FAILURE result, as JSON."""
+    entry = {**before, "DeliveryStatus": "PERMANENT_FAILURE", "StatusCode": code}
+    return wire.encode({**entry, "StatusMessage": message}).decode()
 
 
-def _no_endpoints() -> dict[str, Any]:
-    return {
-        "Address": "",
-        "DeliveryStatus": "PERMANENT_FAILURE",
-        "StatusCode": 400,
-        "StatusMessage": NO_ENDPOINTS,
-    }
+_NO_ENDPOINTS = _failure(400, NO_ENDPOINTS, Address="")
+_NO_ENDPOINT = _failure(404, "Endpoint not found", Address="")
+_NO_CHANNEL = _failure(400, "ChannelType must be specified for an address")
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:

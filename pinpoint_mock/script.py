@@ -289,6 +289,16 @@ class Script:
         check_status(rule.status)
         if rule.times is not None and rule.times < 1:
             raise PinpointMockError(f"times must be at least 1, got {rule.times}")
+        code = rule.status_code
+        if code is not None and (type(code) is not int or not 100 <= code <= 599):
+            raise PinpointMockError(
+                f"status_code must be an HTTP status code (an integer from 100 to 599), "
+                f"got {code!r}"
+            )
+        if rule.status_message is not None and not isinstance(rule.status_message, str):
+            raise PinpointMockError(
+                f"status_message must be a string, got {type(rule.status_message).__name__}"
+            )
         with self._lock:
             self._order += 1
             rule.order = self._order

@@ -8,6 +8,7 @@ import json
 import json.encoder
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from typing import Any
@@ -125,8 +126,18 @@ def _headers(request_id: str, length: int) -> dict[str, str]:
     }
 
 
+#: A string as a JSON string literal, quotes included (what the encoder writes for it).
+quote: Callable[[str], str] = json.encoder.encode_basestring
+
+
 def json_response(status: int, payload: Any, request_id: str) -> Response:
     body = encode(payload)
+    return Response(status, body, _headers(request_id, len(body)))
+
+
+def text_response(status: int, text: str, request_id: str) -> Response:
+    """An answer whose JSON the caller wrote itself (with :data:`quote` for every string)."""
+    body = text.encode()
     return Response(status, body, _headers(request_id, len(body)))
 
 

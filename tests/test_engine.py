@@ -7,8 +7,10 @@ import json
 
 import pytest
 
+from pinpoint_mock import wire
 from pinpoint_mock.engine import MAX_PAYLOAD_BYTES, Engine, Request
 from pinpoint_mock.models import Endpoint
+from pinpoint_mock.script import Rule
 
 PATH = "/v1/apps/app/users-messages"
 
@@ -132,3 +134,41 @@ def test_a_wire_body_is_never_taken_for_the_sdk_input_shape() -> None:
     status, headers, payload = post(engine, json.dumps({"SendUsersMessageRequest": inner}).encode())
     assert (status, headers["x-amzn-ErrorType"]) == (400, "BadRequestException")
     assert "SendUsersMessageRequest" in payload["Message"]
+
+
+def test_send_answers_are_exactly_what_the_json_encoder_writes() -> None:
+    """The send operations write their JSON themselves; it must be the encoder's, byte for
+    byte, whatever the strings hold and whatever the outcome."""
+    engine = Engine(seed=5)
+    for endpoint in (
+        Endpoint("app", "e1", "SMS", "+12065550123", "u1"),
+        Endpoint("app", "e2", "EMAIL", 'ana"quote\\@example.com', "u1"),
+        Endpoint("app", "e3", "APNS", "tok-é漢\u2028", "u2", opt_out="ALL"),
+        Endpoint("app", "e4", "SMS", "+12065550123", "u2"),
+        Endpoint("app", "e5", "GCM", "throttled-x", "u3"),
+        Endpoint("app", "e6", "SMS", "+12065550124", 'u"4', status="INACTIVE"),
+    ):
+        engine.directory.put(endpoint)
+    engine.script.add_rule(Rule("TEMPORARY_FAILURE", user="u3", status_message='a "b" \n é'))
+    config = {
+        "SMSMessage": {"Body": "hi {{Name}}"},
+        "EmailMessage": {"Body": "x"},
+        "APNSMessage": {"Body": "b"},
+        "GCMMessage": {"Body": "g"},
+    }
+    users = {"u1": {"Substitutions": {"Name": ["A"]}}, "u2": {}, "u3": {}, 'u"4': {}, "none": {}}
+    direct = {
+        "Addresses": {"+12065550199": {"ChannelType": "SMS"}, "nochannel": {}},
+        "Endpoints": {"E1": {}, "missing": {}},
+        "MessageConfiguration": config,
+    }
+    for path, body in (
+        (PATH, {"MessageConfiguration": config, "Users": users}),
+        ("/v1/apps/app/messages", direct),
+        ("/v1/apps/app/messages", {"Endpoints": {"e4": {}}, "MessageConfiguration": config}),
+    ):
+        response, _ = engine.handle(Request("POST", path, {}, json.dumps(body).encode()))
+        assert response.status == 200
+        assert response.body == wire.encode(json.loads(response.body))
+    statuses = {record.delivery_status for record in engine.log.sent}
+    assert statuses == {"SUCCESSFUL", "OPT_OUT", "DUPLICATE", "TEMPORARY_FAILURE"}

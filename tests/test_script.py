@@ -204,3 +204,20 @@ def test_ids_handed_out_under_threads_are_never_shared() -> None:
     with ThreadPoolExecutor(8) as pool:
         made = list(pool.map(lambda _: ids.uuid(), range(2_000)))
     assert len(set(made)) == 2_000
+
+
+@pytest.mark.parametrize(
+    ("fields", "named"),
+    [
+        ({"status_code": "429"}, "status_code must be an HTTP status code"),
+        ({"status_code": 200.0}, "status_code must be an HTTP status code"),
+        ({"status_code": True}, "status_code must be an HTTP status code"),
+        ({"status_code": 42}, "got 42"),
+        ({"status_message": 3}, "status_message must be a string, got int"),
+    ],
+)
+def test_rules_refuse_codes_and_messages_the_wire_cannot_carry(
+    fields: dict[str, object], named: str
+) -> None:
+    with pytest.raises(PinpointMockError, match=named):
+        Script().add_rule(Rule("THROTTLED", **fields))  # type: ignore[arg-type]
