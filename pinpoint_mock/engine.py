@@ -28,7 +28,7 @@ from .rendering import (
     RenderingChannel,
     prepare,
 )
-from .script import SMS_OPT_OUT_MESSAGE, Decision, Delivery, Ids, Script
+from .script import SMS_OPT_OUT_MESSAGE, SUCCESS, Decision, Delivery, Ids, Script
 from .sms import MAX_UCS2_CHARS, analyse
 
 #: The service refuses API payloads over 7 MB.
@@ -298,8 +298,12 @@ class Engine:
             channel, address = endpoint.channel, endpoint.address
             lane = lanes.get(channel)
             if lane is None:
-                lane = lanes[channel] = send.prepared.channel(channel)
-            rendered = lane.row(recipient, endpoint)
+                lane = lanes[channel] = (
+                    send.prepared.channel(channel),
+                    script.simulator_marker(channel),
+                )
+            renderer, marker = lane
+            rendered = renderer.row(recipient, endpoint)
             endpoint_id = requested_id or endpoint.endpoint_id or None
             decision = _derived(endpoint, rendered, seen)
             if decision is None:
@@ -314,8 +318,10 @@ class Engine:
                             attributes=endpoint.attributes,
                         )
                     )
-                else:  # the common case: no rule or chaos to consult
+                elif marker is not None and marker in address:
                     decision = script.simulate(channel, address)
+                else:  # the common case: no rule, no chaos, an ordinary address
+                    decision = SUCCESS
             status, code, status_message = (
                 decision.status,
                 decision.status_code,
@@ -408,8 +414,8 @@ class _Send:
     deliveries: Deliveries
     seen: set[str] = field(default_factory=set)
     """Addresses delivered to so far (a later one is a DUPLICATE)."""
-    lanes: dict[str, RenderingChannel] = field(default_factory=dict)
-    """The request's message prepared per channel."""
+    lanes: dict[str, tuple[RenderingChannel, str | None]] = field(default_factory=dict)
+    """Per channel: the request's message prepared, and the simulator's address marker."""
     extra_notes: list[str] = field(default_factory=list)
 
     def notes(self) -> tuple[str, ...]:

@@ -167,6 +167,15 @@ _PUSH_TAG = re.compile(
 _EMAIL_TAG = re.compile(r"^[^@+]*\+([a-z-]+)@", re.IGNORECASE)
 
 
+#: What every simulator address of a channel contains: an address without it is ordinary.
+SIMULATOR_MARKERS = {
+    "EMAIL": "+",
+    "SMS": "55501",
+    "VOICE": "55501",
+    **dict.fromkeys(PUSH_CHANNELS, "-"),
+}
+
+
 def simulated_status(channel: str, address: str) -> str | None:
     """The status a simulator address asks for, or None for an ordinary address."""
     if channel == "EMAIL":
@@ -246,7 +255,8 @@ class Ids:
 
     Each kind of identifier is made in pools of 64 from the seeded generator and handed out in
     order, so the same seed and the same sequence of calls give the same identifiers.
-    Thread-safe: no identifier is handed out twice.
+    Thread-safe without a lock on the common path: ``list.pop`` is atomic, and pools are
+    refilled under a lock, so no identifier is handed out twice.
     """
 
     def __init__(self, seed: int | str | None) -> None:
@@ -255,11 +265,16 @@ class Ids:
         self._pools: dict[str, list[str]] = {kind: [] for kind in _MAKERS}
 
     def _take(self, kind: str) -> str:
-        with self._lock:
-            pool = self._pools[kind]
-            if not pool:
-                pool.extend(reversed(_MAKERS[kind](self._rng)))
-            return pool.pop()
+        pool = self._pools[kind]
+        while True:
+            try:
+                return pool.pop()
+            except IndexError:
+                with self._lock:
+                    if not pool:
+                        made = _MAKERS[kind](self._rng)
+                        made.reverse()
+                        pool.extend(made)
 
     def uuid(self) -> str:
         """A random (version 4) UUID."""
@@ -366,6 +381,11 @@ class Script:
     def scripted(self) -> bool:
         """Whether any rule or chaos profile may decide a delivery."""
         return bool(self.rules or self._chaos)
+
+    def simulator_marker(self, channel: str) -> str | None:
+        """What an address on ``channel`` must contain to be a simulator address (None when
+        the simulator is off or the channel has none): others need no :meth:`simulate`."""
+        return SIMULATOR_MARKERS.get(channel) if self.simulator else None
 
     def simulate(self, channel: str, address: str) -> Decision:
         """The decision without any rule: a simulator address's status, or SUCCESSFUL."""

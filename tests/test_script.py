@@ -5,9 +5,18 @@ import uuid as uuid_module
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pinpoint_mock.errors import PinpointMockError
-from pinpoint_mock.script import Delivery, Ids, Rule, Script, simulated_status
+from pinpoint_mock.script import (
+    SIMULATOR_MARKERS,
+    Delivery,
+    Ids,
+    Rule,
+    Script,
+    simulated_status,
+)
 
 
 def delivery(
@@ -221,3 +230,29 @@ def test_rules_refuse_codes_and_messages_the_wire_cannot_carry(
 ) -> None:
     with pytest.raises(PinpointMockError, match=named):
         Script().add_rule(Rule("THROTTLED", **fields))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("channel", "address"),
+    [
+        ("EMAIL", "ana+throttled@example.com"),
+        ("EMAIL", "Ana+Opt-Out@example.com"),
+        ("SMS", "+12065550101"),
+        ("VOICE", "+12065550105"),
+        ("APNS", "permanent-failure-abc"),
+        ("GCM", "unknown-failure-1"),
+        ("BAIDU", "throttled-1"),
+    ],
+)
+def test_every_simulator_address_holds_its_channel_marker(channel: str, address: str) -> None:
+    assert simulated_status(channel, address) is not None
+    assert SIMULATOR_MARKERS[channel] in address
+    assert Script().simulator_marker(channel) == SIMULATOR_MARKERS[channel]
+    assert Script(simulator=False).simulator_marker(channel) is None
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(sorted(SIMULATOR_MARKERS)), st.text(alphabet="+-@.abc15023ort", max_size=20))
+def test_an_address_without_the_marker_is_never_simulated(channel: str, address: str) -> None:
+    if SIMULATOR_MARKERS[channel] not in address:
+        assert simulated_status(channel, address) is None
