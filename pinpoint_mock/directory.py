@@ -134,13 +134,17 @@ class Directory:
     def get(self, application_id: str, endpoint_id: str) -> Endpoint | None:
         return self._apps.get(application_id, {}).get(_key(endpoint_id))
 
-    def for_user(self, application_id: str, user_id: str) -> list[Endpoint]:
-        """The user's endpoints in registration order (active or not)."""
+    def for_user(
+        self, application_id: str, user_id: str, *, active_only: bool = False
+    ) -> list[Endpoint]:
+        """The user's endpoints in registration order (only the ACTIVE ones if asked)."""
         with self._lock:
             app = self._apps.get(application_id)
             ids = self._users.get((application_id, user_id))
             if app is None or not ids:
                 return []
+            if active_only:
+                return [e for e in map(app.__getitem__, ids) if e.status == "ACTIVE"]
             return [app[i] for i in ids]
 
     def delete(self, application_id: str, endpoint_id: str) -> Endpoint | None:

@@ -185,19 +185,11 @@ class Engine:
         for_user, application_id = self.directory.for_user, send.application_id
         skip_inactive = self.options.skip_inactive
         for user_id, user in (send.body.get("Users") or {}).items():
-            endpoints = for_user(application_id, user_id)
-            if skip_inactive:
-                endpoints = [e for e in endpoints if e.status == "ACTIVE"]
+            endpoints = for_user(application_id, user_id, active_only=skip_inactive)
             if not endpoints:
                 results.append(f'{quote(user_id)}:{{"":{_NO_ENDPOINTS}}}')
                 continue
-            entries = self._deliver(send, endpoints, user, user_id)
-            members = ",".join(
-                [
-                    f"{quote(e.endpoint_id)}:{entry}"
-                    for e, entry in zip(endpoints, entries, strict=True)
-                ]
-            )
+            members = ",".join(self._deliver(send, endpoints, user, user_id, keyed=True))
             results.append(f"{quote(user_id)}:{{{members}}}")
         text = (
             f'{{"ApplicationId":{quote(application_id)},'
@@ -283,11 +275,13 @@ class Engine:
         requested_id: str | None = None,
         *,
         with_address: bool = True,
+        keyed: bool = False,
     ) -> list[str]:
         """Render, decide and record the deliveries to one recipient's endpoints; returns their
         EndpointMessageResults, as JSON, in order (without ``Address`` unless
-        ``with_address``). Records name an endpoint by ``requested_id`` when given (as the
-        request spelled it), else by its own id (None for a bare address)."""
+        ``with_address``; each as a ``"endpoint id":{...}`` member when ``keyed``). Records
+        name an endpoint by ``requested_id`` when given (as the request spelled it), else by
+        its own id (None for a bare address)."""
         quote = wire.quote
         lanes, seen, rows = send.lanes, send.seen, send.deliveries.rows
         script = self.script
@@ -333,6 +327,8 @@ class Engine:
                 if not status_message and channel in ("SMS", "VOICE"):
                     status_message = f"MessageId: {message_id}"
             head = f'{{"Address":{quote(address)},' if with_address else "{"
+            if keyed:
+                head = f"{quote(endpoint.endpoint_id)}:{head}"
             entry = (
                 f'{head}"DeliveryStatus":{quote(status)},"StatusCode":{code},'
                 f'"StatusMessage":{quote(status_message)}'

@@ -110,3 +110,13 @@ def test_endpoint_ids_are_case_insensitive() -> None:
     assert d.for_user(APP, "u1") == []
     assert d.delete(APP, "pHoNe-1") is not None
     assert d.endpoints(APP) == []
+
+
+def test_for_user_can_leave_out_inactive_endpoints() -> None:
+    d = Directory()
+    d.put(Endpoint(APP, "a", "SMS", "+12065550100", "u1", status="INACTIVE"))
+    d.put(Endpoint(APP, "b", "EMAIL", "ana@example.com", "u1"))
+    d.put(Endpoint(APP, "c", "SMS", "+12065550101", "u1"))
+    assert [e.endpoint_id for e in d.for_user(APP, "u1", active_only=True)] == ["b", "c"]
+    assert [e.endpoint_id for e in d.for_user(APP, "u1")] == ["a", "b", "c"]
+    assert d.for_user(APP, "nobody", active_only=True) == []
