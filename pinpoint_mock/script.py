@@ -15,6 +15,7 @@ import string
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from .errors import ERROR_STATUS, PinpointMockError
@@ -203,41 +204,49 @@ _POOL = 64
 """Identifiers made at a time, per kind."""
 
 
-def _version_4_masks(chunk_bits: int, offset: int) -> tuple[int, int]:
-    """AND and OR masks giving every ``chunk_bits``-bit chunk of a pool the version 4 and
-    RFC 4122 variant bits of a UUID whose 128 bits end ``offset`` bits above the chunk's end."""
-    clear = (0xF << (76 + offset)) | (0xC << (60 + offset))
-    set_ = (0x4 << (76 + offset)) | (0x8 << (60 + offset))
-    keep, put = 0, 0
-    for chunk in range(_POOL):
-        keep |= (((1 << chunk_bits) - 1) ^ clear) << (chunk_bits * chunk)
-        put |= set_ << (chunk_bits * chunk)
-    return keep, put
+def _repeated(mask: int, bits: int) -> int:
+    """``mask`` repeated for each of the ``_POOL`` ``bits``-bit groups of a pool."""
+    whole = 0
+    for group in range(_POOL):
+        whole |= mask << (bits * group)
+    return whole
 
 
-_UUID_MASKS = _version_4_masks(128, 0)
-_EMAIL_MASKS = _version_4_masks(192, 0)  # 16 hex digits, then a UUID: the UUID is the low 128 bits
+# The third and fourth UUID groups carry the version (4) and the RFC 4122 variant bits.
+_VERSION = (_repeated(0x0FFF, 16), _repeated(0x4000, 16))
+_VARIANT = (_repeated(0x3FFF, 16), _repeated(0x8000, 16))
+
+
+def _hex_groups(rng: random.Random, size: int, masks: tuple[int, int] | None = None) -> list[str]:
+    """``_POOL`` random groups of ``size`` bytes each, as hex (masked when asked)."""
+    if masks is None:
+        data = rng.randbytes(size * _POOL)
+    else:
+        keep, put = masks
+        value = (rng.getrandbits(8 * size * _POOL) & keep) | put
+        data = value.to_bytes(size * _POOL, "big")
+    return data.hex(" ", size).split()
+
+
+def _uuid_groups(rng: random.Random) -> list[list[str]]:
+    return [
+        _hex_groups(rng, 4),
+        _hex_groups(rng, 2),
+        _hex_groups(rng, 2, _VERSION),
+        _hex_groups(rng, 2, _VARIANT),
+        _hex_groups(rng, 6),
+    ]
 
 
 def _uuids(rng: random.Random) -> list[str]:
-    keep, put = _UUID_MASKS
-    t = f"{(rng.getrandbits(128 * _POOL) & keep) | put:0{32 * _POOL}x}"
-    return [
-        f"{t[i : i + 8]}-{t[i + 8 : i + 12]}-{t[i + 12 : i + 16]}-{t[i + 16 : i + 20]}"
-        f"-{t[i + 20 : i + 32]}"
-        for i in range(0, 32 * _POOL, 32)
-    ]
+    """Version 4 UUIDs (every step a C loop over the whole pool)."""
+    return list(map("-".join, zip(*_uuid_groups(rng), strict=True)))
 
 
 def _email_ids(rng: random.Random) -> list[str]:
-    """SES style: 16 hex digits, a UUID, ``-000000``."""
-    keep, put = _EMAIL_MASKS
-    t = f"{(rng.getrandbits(192 * _POOL) & keep) | put:0{48 * _POOL}x}"
-    return [
-        f"{t[i : i + 16]}-{t[i + 16 : i + 24]}-{t[i + 24 : i + 28]}-{t[i + 28 : i + 32]}"
-        f"-{t[i + 32 : i + 36]}-{t[i + 36 : i + 48]}-000000"
-        for i in range(0, 48 * _POOL, 48)
-    ]
+    """SES style: 16 hex digits, a UUID, ``000000``."""
+    head = _hex_groups(rng, 8)
+    return list(map("-".join, zip(head, *_uuid_groups(rng), repeat("000000", _POOL), strict=True)))
 
 
 def _sms_ids(rng: random.Random) -> list[str]:
