@@ -274,6 +274,7 @@ def endpoint_fillable(name: str) -> bool:
 
 
 _MESSAGE_KEYS = frozenset(ALL_MESSAGES)
+_PUSH_KEYS = frozenset(("DefaultPushNotificationMessage", *PUSH_MESSAGES))
 
 
 def _texts(messages: dict[str, dict[str, Any]]) -> list[tuple[str, tuple[str, ...], str]]:
@@ -385,13 +386,14 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
                         out.append(unresolved((*path, field), name, [str(path[-1])]))
 
     # Action URL without a Url
-    default_push = messages.get("DefaultPushNotificationMessage", {})
-    for key in ("DefaultPushNotificationMessage", *PUSH_MESSAGES):
-        push = messages.get(key)
-        if push is None or push.get("Action") != "URL":
-            continue
-        if not push.get("Url") and not default_push.get("Url"):
-            out.append(Issue((*base, key, "Action"), "url-action-without-url", "URL", _NO_URL))
+    if not _PUSH_KEYS.isdisjoint(messages):
+        default_push = messages.get("DefaultPushNotificationMessage", {})
+        for key in ("DefaultPushNotificationMessage", *PUSH_MESSAGES):
+            push = messages.get(key)
+            if push is None or push.get("Action") != "URL":
+                continue
+            if not push.get("Url") and not default_push.get("Url"):
+                out.append(Issue((*base, key, "Action"), "url-action-without-url", "URL", _NO_URL))
 
     # SMS bodies over the service's length limit
     sms_message = messages.get("SMSMessage")
