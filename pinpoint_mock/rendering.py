@@ -331,18 +331,23 @@ class _Channel:
         fields = self.fields
         self.silent = push and fields.get("SilentPush") is True and fields.get("Data") is not None
         self.plans: dict[tuple[str | None, str | None, str | None], _Plan] = {}
-        self.parsed: dict[tuple[str, bool], tuple[str | None, str | None, str | None]] = {}
-        self.sms_facts: dict[str, tuple[str, int]] = {}
+        # Made on first use: most requests need neither.
+        self.parsed: dict[tuple[str, bool], tuple[str | None, str | None, str | None]] | None = None
+        self.sms_facts: dict[str, tuple[str, int]] | None = None
         self.default = self._plan(None, None, None)
-        texts = (self.default.title, self.default.body, self.default.html, self.default.raw)
-        self.shareable = all(
+        self.shareable: bool | None = None
+        """Whether a recipient that adds nothing gets the same message on every endpoint (worked
+        out when such a recipient first comes)."""
+        self.shared: Rendered | None = None
+
+    def _is_shareable(self) -> bool:
+        plan = self.default
+        return all(
             variable.read is None or self.substitutions.get(variable.name) is not None
-            for text in texts
+            for text in (plan.title, plan.body, plan.html, plan.raw)
             if text is not None
             for variable in text.variables
         )
-        """Whether a recipient that adds nothing gets the same message on every endpoint."""
-        self.shared: Rendered | None = None
 
     def _apply_template(self, found: MessageTemplate | None) -> None:
         """A registered template fills what the request's own message leaves empty; its
@@ -373,6 +378,8 @@ class _Channel:
         if shared is not None:
             return shared
         rendered = self._render(self.default, None, None, endpoint)
+        if self.shareable is None:
+            self.shareable = self._is_shareable()
         if self.shareable:
             self.shared = rendered
         return rendered
@@ -446,6 +453,8 @@ class _Channel:
 
     def _parse(self, raw: str, mime: bool) -> tuple[str | None, str | None, str | None]:
         """Title, body and HTML of a rendered raw payload (cached by text)."""
+        if self.parsed is None:
+            self.parsed = {}
         parsed = self.parsed.get((raw, mime))
         if parsed is None:
             content = _from_mime(raw) if mime else _from_json(raw)
@@ -461,6 +470,8 @@ class _Channel:
                 info = sms.analyse(body)
                 facts = _GSM7_FACTS[len(body)] = (info.encoding, info.segments)
             return facts
+        if self.sms_facts is None:
+            self.sms_facts = {}
         facts = self.sms_facts.get(body)
         if facts is None:
             info = sms.analyse(body)
