@@ -189,7 +189,11 @@ class Engine:
             if not endpoints:
                 results.append(f'{quote(user_id)}:{{"":{_NO_ENDPOINTS}}}')
                 continue
-            members = ",".join(self._deliver(send, endpoints, user, user_id, keyed=True))
+            members = ",".join(
+                self._deliver(
+                    send, endpoints, user, user_id, group="Users", key=user_id, keyed=True
+                )
+            )
             results.append(f"{quote(user_id)}:{{{members}}}")
         text = (
             f'{{"ApplicationId":{quote(application_id)},'
@@ -217,7 +221,9 @@ class Engine:
                     continue
                 bare = Endpoint(send.application_id, "", channel, address)
                 # MessageResult has no Address
-                (entry,) = self._deliver(send, [bare], cfg, None, with_address=False)
+                (entry,) = self._deliver(
+                    send, [bare], cfg, None, group="Addresses", key=address, with_address=False
+                )
                 results.append(f"{quote(address)}:{entry}")
             text += f',"Result":{{{",".join(results)}}}'
         endpoint_ids = send.body.get("Endpoints") or {}
@@ -228,7 +234,15 @@ class Engine:
                 if endpoint is None:
                     by_endpoint.append(f"{quote(endpoint_id)}:{_NO_ENDPOINT}")
                     continue
-                (entry,) = self._deliver(send, [endpoint], cfg, endpoint.user_id, endpoint_id)
+                (entry,) = self._deliver(
+                    send,
+                    [endpoint],
+                    cfg,
+                    endpoint.user_id,
+                    endpoint_id,
+                    group="Endpoints",
+                    key=endpoint_id,
+                )
                 by_endpoint.append(f"{quote(endpoint_id)}:{entry}")
             text += f',"EndpointResult":{{{",".join(by_endpoint)}}}'
         return wire.text_response(200, text + "}", request_id), send.deliveries, send.notes()
@@ -243,16 +257,17 @@ class Engine:
             if missing:
                 raise ServiceError("NotFoundException", f"Template not found: {missing[0]}")
         message_request_id = self.ids.uuid()
-        context = body.get("Context")
+        prepared = prepare(
+            body.get("MessageConfiguration") or {},
+            template=template,
+            multi_value=self.options.multi_value,
+            templates=self.templates,
+        )
+        trace_id = body.get("TraceId")
         return _Send(
             application_id=application_id,
             body=body,
-            prepared=prepare(
-                body.get("MessageConfiguration") or {},
-                template=template,
-                multi_value=self.options.multi_value,
-                templates=self.templates,
-            ),
+            prepared=prepared,
             warnings=warnings,
             message_request_id=message_request_id,
             deliveries=Deliveries(
@@ -261,8 +276,9 @@ class Engine:
                 request_id=message_request_id,
                 call_index=index,
                 attempt=request.attempt,
-                trace_id=body.get("TraceId"),
-                context=context if context.__class__ is dict else None,
+                trace_id=trace_id,
+                body=request.body,
+                prepared=prepared,
             ),
         )
 
@@ -274,6 +290,8 @@ class Engine:
         user_id: str | None,
         requested_id: str | None = None,
         *,
+        group: str,
+        key: str,
         with_address: bool = True,
         keyed: bool = False,
     ) -> list[str]:
@@ -281,12 +299,12 @@ class Engine:
         EndpointMessageResults, as JSON, in order (without ``Address`` unless
         ``with_address``; each as a ``"endpoint id":{...}`` member when ``keyed``). Records
         name an endpoint by ``requested_id`` when given (as the request spelled it), else by
-        its own id (None for a bare address)."""
+        its own id (None for a bare address), and the recipient by where it is in the request
+        body: ``body[group][key]``."""
         quote = wire.quote
         lanes, seen, rows = send.lanes, send.seen, send.deliveries.rows
         script = self.script
         scripted = script.scripted
-        context = recipient.get("Context")
         entries: list[str] = []
         for endpoint in endpoints:
             channel, address = endpoint.channel, endpoint.address
@@ -340,8 +358,8 @@ class Engine:
             if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
                 self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
             row = (
-                user_id, endpoint_id, channel, address, status, code, status_message, message_id,
-                rendered, context, decision.rule,
+                group, key, user_id, endpoint_id, channel, address, status, code, status_message,
+                message_id, decision.rule, rendered,
             )  # fmt: skip
             rows.append(row)
         return entries

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .models import RenderedMessage, frozen
-from .rendering import Rendered, message
+from .rendering import PreparedMessage, Rendered, message
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,8 @@ def _json_or_none(data: bytes) -> Any:
 
 
 DeliveryRow = tuple[
+    str,
+    str,
     str | None,
     str | None,
     str,
@@ -168,26 +170,27 @@ DeliveryRow = tuple[
     int,
     str,
     str | None,
-    Rendered,
-    Mapping[str, str] | None,
     str | None,
+    Rendered,
 ]
-"""One delivery as the engine keeps it: user id, endpoint id, channel, address, status, status
-code, status message, message id, the rendered row, the recipient's own ``Context`` and the rule
-that decided."""
+"""One delivery as the engine keeps it: where its recipient is in the request body (``Users``,
+``Addresses`` or ``Endpoints``, and its key there), user id, endpoint id, channel, address,
+status, status code, status message, message id, the rule that decided, and the rendered texts.
+Only strings, numbers and tuples: rows cost the garbage collector nothing once seen."""
 
 
 class Deliveries:
     """One send call's deliveries as compact rows; :meth:`records` makes the
     :class:`SentMessage` records (the call log does, once, when they are first read).
 
-    Everything in a row is final when the call is answered: records made later hold exactly
-    what was sent then.
+    Everything a record shows is fixed when the call is answered: the texts are rendered then;
+    the substitutions, fields and contexts come from the request body (kept as bytes) through
+    the request's prepared message, as they did at send time.
     """
 
     __slots__ = (
-        "application_id", "attempt", "call_index", "context", "operation", "request_id", "rows",
-        "trace_id",
+        "application_id", "attempt", "body", "call_index", "operation", "prepared", "request_id",
+        "rows", "trace_id",
     )  # fmt: skip
 
     def __init__(
@@ -199,23 +202,30 @@ class Deliveries:
         call_index: int,
         attempt: int,
         trace_id: str | None,
-        context: Mapping[str, str] | None,
+        body: bytes,
+        prepared: PreparedMessage,
     ) -> None:
         self.application_id, self.operation = application_id, operation
         self.request_id, self.call_index, self.attempt = request_id, call_index, attempt
-        self.trace_id, self.context = trace_id, context
+        self.trace_id, self.body, self.prepared = trace_id, body, prepared
         self.rows: list[DeliveryRow] = []
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def records(self) -> list[SentMessage]:
-        shared = dict(self.context or {})
+        if not self.rows:
+            return []
+        document = json.loads(self.body)
+        shared = dict(document.get("Context") or {})
+        maps = self.prepared.maps
         made = []
         for (
-            user_id, endpoint_id, channel, address, status, code, status_message, message_id,
-            rendered, context, rule,
+            group, key, user_id, endpoint_id, channel, address, status, code, status_message,
+            message_id, rule, rendered,
         ) in self.rows:  # fmt: skip
+            recipient = document[group][key]
+            context = recipient.get("Context")
             record: SentMessage = frozen(
                 SentMessage,
                 {
@@ -228,7 +238,7 @@ class Deliveries:
                     "status_code": code,
                     "status_message": status_message,
                     "message_id": message_id,
-                    "message": message(rendered),
+                    "message": message(rendered, *maps(channel, recipient)),
                     "context": {**shared, **context} if context else shared,
                     "trace_id": self.trace_id,
                     "request_id": self.request_id,

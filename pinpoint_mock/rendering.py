@@ -95,26 +95,28 @@ Rendered = tuple[
     str | None,
     str | None,
     str | None,
-    Mapping[str, Any],
-    Mapping[str, Any],
     str | None,
     tuple[str, ...],
     str | None,
     int | None,
     str | None,
 ]
-"""A :class:`RenderedMessage`'s fields as a plain tuple, in its field order: what the engine keeps
-per delivery (the record is made from it when read). Its mappings may be shared with the request
-and other rows, so :func:`message` copies them."""
+"""What one endpoint receives, as a plain tuple: channel, title, body, html, raw content,
+template, unresolved, SMS encoding, SMS segments, missing. It holds only strings, numbers and
+tuples of strings: the engine keeps one per delivery, and the garbage collector need not follow
+them. The substitutions and fields, which depend only on the recipient, are
+:meth:`PreparedMessage.maps`."""
 # Positions in a :data:`Rendered` row.
 BODY: Final = 2
-UNRESOLVED: Final = 8
-SMS_ENCODING: Final = 9
-MISSING: Final = 11
+UNRESOLVED: Final = 6
+SMS_ENCODING: Final = 7
+MISSING: Final = 9
 
 
-def message(row: Rendered) -> RenderedMessage:
-    """The :class:`RenderedMessage` of a row, with mappings of its own."""
+def message(
+    row: Rendered, substitutions: Mapping[str, Any], fields: Mapping[str, Any]
+) -> RenderedMessage:
+    """The :class:`RenderedMessage` of a row and its maps (copied: the message owns them)."""
     made: RenderedMessage = frozen(
         RenderedMessage,
         {
@@ -123,13 +125,13 @@ def message(row: Rendered) -> RenderedMessage:
             "body": row[2],
             "html": row[3],
             "raw_content": row[4],
-            "substitutions": dict(row[5]),
-            "fields": dict(row[6]),
-            "template": row[7],
-            "unresolved": row[8],
-            "sms_encoding": row[9],
-            "sms_segments": row[10],
-            "missing": row[11],
+            "substitutions": dict(substitutions),
+            "fields": dict(fields),
+            "template": row[5],
+            "unresolved": row[6],
+            "sms_encoding": row[7],
+            "sms_segments": row[8],
+            "missing": row[9],
         },
     )
     return made
@@ -217,13 +219,20 @@ class PreparedMessage:
 
         ``user`` is the recipient's ``EndpointSendConfiguration``.
         """
-        return message(self.row(channel, user, endpoint))
+        prepared = self.channel(channel)
+        return message(prepared.row(user, endpoint), *prepared.maps(user))
 
     def row(
         self, channel: str, user: Mapping[str, Any] | None, endpoint: Endpoint | None
     ) -> Rendered:
-        """:meth:`render` as a :data:`Rendered` row (what the engine records)."""
+        """:meth:`render`'s texts as a :data:`Rendered` row (what the engine records)."""
         return self.channel(channel).row(user, endpoint)
+
+    def maps(
+        self, channel: str, user: Mapping[str, Any] | None
+    ) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+        """:meth:`render`'s substitutions and fields (shared: not to be changed)."""
+        return self.channel(channel).maps(user)
 
     def channel(self, channel: str) -> RenderingChannel:
         """The request's message prepared for ``channel`` (made on first use)."""
@@ -245,6 +254,10 @@ class RenderingChannel(Protocol):
 
     def row(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> Rendered: ...
 
+    def maps(
+        self, user: Mapping[str, Any] | None
+    ) -> tuple[Mapping[str, Any], Mapping[str, Any]]: ...
+
 
 class _Unsupported:
     __slots__ = ("rendered",)
@@ -252,11 +265,23 @@ class _Unsupported:
     def __init__(self, channel: str) -> None:
         unsupported = f"{channel} channel is not supported for direct sends"
         self.rendered: Rendered = (
-            channel, None, None, None, None, _EMPTY, _EMPTY, None, (), None, None, unsupported
-        )  # fmt: skip
+            channel,
+            None,
+            None,
+            None,
+            None,
+            None,
+            (),
+            None,
+            None,
+            unsupported,
+        )
 
     def row(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> Rendered:
         return self.rendered
+
+    def maps(self, user: Mapping[str, Any] | None) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+        return _EMPTY, _EMPTY
 
 
 @dataclass(slots=True)
@@ -363,40 +388,47 @@ class _Channel:
         defaults.update(self.substitutions)
         self.substitutions = defaults
 
+    def maps(self, user: Mapping[str, Any] | None) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+        """The substitutions and fields ``user`` gets (shared with the request: not to be
+        changed)."""
+        if not user:
+            return self.substitutions, self.fields
+        context = user.get("Context") if self.push else None
+        fields = self.fields if context is None else {**self.fields, "Context": context}
+        return self._merged(user.get("Substitutions")), fields
+
+    def _merged(self, substitutions: Any) -> Mapping[str, Any]:
+        merged = self.substitutions
+        if not substitutions:
+            return merged
+        if merged or substitutions.__class__ is not dict:
+            merged = merged.copy()
+            merged.update(substitutions)
+            return merged
+        return substitutions  # the request's own map
+
     def row(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> Rendered:
         if user:
-            substitutions, context, plan = user.get("Substitutions"), None, self.default
+            substitutions, plan = user.get("Substitutions"), self.default
             if substitutions is None or len(user) > 1:  # more than Substitutions
-                context = user.get("Context") if self.push else None
                 raw, body = user.get("RawContent"), user.get("BodyOverride")
                 title = user.get("TitleOverride") if self.titled else None
                 if raw or body or title:
                     plan = self._plan(_first_text(raw), _first_text(body), _first_text(title))
-            if substitutions or context is not None or plan is not self.default:
-                return self._render(plan, substitutions, context, endpoint)
+            if substitutions or plan is not self.default:
+                return self._render(plan, substitutions, endpoint)
         shared = self.shared
         if shared is not None:
             return shared
-        rendered = self._render(self.default, None, None, endpoint)
+        rendered = self._render(self.default, None, endpoint)
         if self.shareable is None:
             self.shareable = self._is_shareable()
         if self.shareable:
             self.shared = rendered
         return rendered
 
-    def _render(
-        self, plan: _Plan, substitutions: Any, context: Any, endpoint: Endpoint | None
-    ) -> Rendered:
-        merged = self.substitutions
-        if substitutions:
-            if merged or substitutions.__class__ is not dict:
-                merged = merged.copy()
-                merged.update(substitutions)
-            else:  # the request's own map (never changed; records copy it)
-                merged = substitutions
-        fields = self.fields
-        if context is not None:
-            fields = {**fields, "Context": context}
+    def _render(self, plan: _Plan, substitutions: Any, endpoint: Endpoint | None) -> Rendered:
+        merged = self._merged(substitutions)
         join = self.join
         unresolved: dict[str, None] = {}
         raw = plan.raw
@@ -416,7 +448,7 @@ class _Channel:
             facts = _GSM7_FACTS.get(len(body)) if _gsm_basic(body) else None
             encoding, segments = facts or self._sms(body)
         return (
-            self.channel, title, body, html, raw_content, merged, fields, self.template,
+            self.channel, title, body, html, raw_content, self.template,
             tuple(unresolved) if unresolved else (), encoding, segments, plan.missing,
         )  # fmt: skip
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import replace
 
 from pinpoint_mock.engine import Engine, Request
 from pinpoint_mock.models import Endpoint, RenderedMessage
 from pinpoint_mock.recording import Call, CallLog, Deliveries, SentMessage
+from pinpoint_mock.rendering import prepare
 
 PATH = "/v1/apps/app/users-messages"
 
@@ -82,8 +84,9 @@ def test_each_record_owns_its_mappings() -> None:
 
 def test_a_log_mixes_rows_and_records_in_call_order() -> None:
     log = CallLog()
-    rendered = ("SMS", None, "hi", None, None, {}, {}, None, (), "GSM", 1, None)
-    row = ("u1", "e1", "SMS", "+1", "SUCCESSFUL", 200, "", "m1", rendered, None, None)
+    rendered = ("SMS", None, "hi", None, None, None, (), "GSM", 1, None)
+    row = ("Users", "u1", "u1", "e1", "SMS", "+1", "SUCCESSFUL", 200, "", "m1", None, rendered)
+    body = b'{"MessageConfiguration": {"SMSMessage": {"Body": "hi"}}, "Users": {"u1": {}}}'
 
     def deliveries(index: int) -> Deliveries:
         made = Deliveries(
@@ -93,7 +96,8 @@ def test_a_log_mixes_rows_and_records_in_call_order() -> None:
             call_index=index,
             attempt=1,
             trace_id=None,
-            context=None,
+            body=body,
+            prepared=prepare({"SMSMessage": {"Body": "hi"}}),
         )
         made.rows.append(row)
         return made
@@ -126,3 +130,34 @@ def test_a_log_mixes_rows_and_records_in_call_order() -> None:
     log.clear_messages()
     assert log.sent == []
     assert len(log.calls) == 5
+
+
+def test_kept_rows_are_left_alone_by_the_garbage_collector() -> None:
+    """Big suites keep thousands of deliveries: rows hold no containers to follow."""
+    engine = engine_with(
+        Endpoint("app", "e1", "SMS", "+12065550123", "u1"),
+        Endpoint("app", "e2", "APNS", "token", "u1"),
+    )
+    send(
+        engine,
+        {
+            "Context": {"campaign": "spring"},
+            "MessageConfiguration": {
+                "SMSMessage": {"Body": "hi {{Name}} {{Nothing}}"},
+                "APNSMessage": {"Body": "hi"},
+            },
+            "Users": {"u1": {"Substitutions": {"Name": ["Ana"]}, "Context": {"tier": "vip"}}},
+        },
+    )
+    (pending,) = engine.log._pending
+    for _ in range(3):  # a tuple is untracked once its items are: innermost first
+        gc.collect()
+    assert pending.rows
+    assert not any(gc.is_tracked(row) for row in pending.rows)
+    sms, push = engine.log.sent
+    assert (sms.body, sms.substitutions, sms.context) == (
+        "hi Ana ",
+        {"Name": ["Ana"]},
+        {"campaign": "spring", "tier": "vip"},
+    )
+    assert push.message.fields == {"Context": {"tier": "vip"}}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import gc
 import json
 import random
 from collections.abc import Callable, Iterator
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from pinpoint_mock.models import Endpoint
-from pinpoint_mock.rendering import _render_reference, message, prepare, render
+from pinpoint_mock.rendering import BODY, _render_reference, prepare, render
 
 APNS_CHANNELS = ("APNS", "APNS_SANDBOX", "APNS_VOIP", "APNS_VOIP_SANDBOX")
 PUSH_MESSAGES = {
@@ -961,9 +962,22 @@ def test_prepare_shares_a_message_only_when_nothing_differs() -> None:
         prepared.row("SMS", {"TitleOverride": "ignored"}, endpoint("SMS", address="+1")) is shared
     )
     own = prepared.render("SMS", {"Substitutions": {"Name": ["Ana"]}}, endpoint())
-    assert (message(shared).body, own.body) == ("Hi all", "Hi Ana")
+    assert (shared[BODY], own.body) == ("Hi all", "Hi Ana")
     assert own.substitutions == {"Name": ["Ana"]}
-    assert message(shared).substitutions == {"Name": ["all"]}
+    assert prepared.maps("SMS", None) == ({"Name": ["all"]}, {})
+
+
+def test_rows_hold_only_values_the_garbage_collector_need_not_follow() -> None:
+    config = {
+        "APNSMessage": {"Body": "Hi {{Name}} {{Missing}}", "Substitutions": {"Name": ["all"]}},
+    }
+    user = {"Substitutions": {"Name": ["Ana"]}, "Context": {"k": "v"}}
+    row = prepare(config).row("APNS", user, endpoint("APNS", address="token"))
+    for _ in range(2):  # a tuple is untracked once its items are (the inner one goes first)
+        gc.collect()
+    assert not gc.is_tracked(row)
+    assert row[BODY] == "Hi Ana "
+    assert prepare(config).maps("APNS", user) == ({"Name": ["Ana"]}, {"Context": {"k": "v"}})
 
 
 def test_rendered_messages_own_their_mappings() -> None:
