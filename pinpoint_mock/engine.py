@@ -302,7 +302,7 @@ class Engine:
         its own id (None for a bare address), and the recipient by where it is in the request
         body: ``body[group][key]``."""
         quote = wire.quote
-        lanes, seen, rows = send.lanes, send.seen, send.deliveries.rows
+        lanes, seen, kept = send.lanes, send.seen, send.deliveries.values
         script = self.script
         scripted = script.scripted
         entries: list[str] = []
@@ -357,11 +357,12 @@ class Engine:
                 entries.append(entry + "}")
             if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
                 self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
-            row = (
+            delivery = (
                 group, key, user_id, endpoint_id, channel, address, status, code, status_message,
-                message_id, decision.rule, rendered,
+                message_id, decision.rule,
             )  # fmt: skip
-            rows.append(row)
+            kept += delivery  # Deliveries.add, inlined
+            kept += rendered
         return entries
 
     @staticmethod

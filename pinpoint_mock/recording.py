@@ -159,29 +159,24 @@ def _json_or_none(data: bytes) -> Any:
         return None
 
 
-DeliveryRow = tuple[
-    str,
-    str,
-    str | None,
-    str | None,
-    str,
-    str,
-    str,
-    int,
-    str,
-    str | None,
-    str | None,
-    Rendered,
+DeliveryHead = tuple[
+    str, str, str | None, str | None, str, str, str, int, str, str | None, str | None
 ]
-"""One delivery as the engine keeps it: where its recipient is in the request body (``Users``,
-``Addresses`` or ``Endpoints``, and its key there), user id, endpoint id, channel, address,
-status, status code, status message, message id, the rule that decided, and the rendered texts.
-Only strings, numbers and tuples: rows cost the garbage collector nothing once seen."""
+"""One delivery as the engine keeps it, before its :data:`~pinpoint_mock.rendering.Rendered`
+texts: where its recipient is in the request body (``Users``, ``Addresses`` or ``Endpoints``,
+and its key there), user id, endpoint id, channel, address, status, status code, status
+message, message id, and the rule that decided."""
+_HEAD = 11
+_WIDTH = _HEAD + 10  # and the ten values of a Rendered row
 
 
 class Deliveries:
     """One send call's deliveries as compact rows; :meth:`records` makes the
     :class:`SentMessage` records (the call log does, once, when they are first read).
+
+    The rows are laid end to end in one flat list of strings and numbers: a big suite keeps
+    thousands of deliveries, and the garbage collector then has nothing to follow or count but
+    the list itself.
 
     Everything a record shows is fixed when the call is answered: the texts are rendered then;
     the substitutions, fields and contexts come from the request body (kept as bytes) through
@@ -190,7 +185,7 @@ class Deliveries:
 
     __slots__ = (
         "application_id", "attempt", "body", "call_index", "operation", "prepared", "request_id",
-        "rows", "trace_id",
+        "trace_id", "values",
     )  # fmt: skip
 
     def __init__(
@@ -208,22 +203,29 @@ class Deliveries:
         self.application_id, self.operation = application_id, operation
         self.request_id, self.call_index, self.attempt = request_id, call_index, attempt
         self.trace_id, self.body, self.prepared = trace_id, body, prepared
-        self.rows: list[DeliveryRow] = []
+        self.values: list[Any] = []
+
+    def add(self, head: DeliveryHead, rendered: Rendered) -> None:
+        """Keep one delivery (the engine inlines this: ``values += head; values += rendered``)."""
+        self.values += head
+        self.values += rendered
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.values) // _WIDTH
 
     def records(self) -> list[SentMessage]:
-        if not self.rows:
+        if not self.values:
             return []
         document = json.loads(self.body)
         shared = dict(document.get("Context") or {})
         maps = self.prepared.maps
         made = []
-        for (
-            group, key, user_id, endpoint_id, channel, address, status, code, status_message,
-            message_id, rule, rendered,
-        ) in self.rows:  # fmt: skip
+        for row in zip(*[iter(self.values)] * _WIDTH, strict=True):
+            (
+                group, key, user_id, endpoint_id, channel, address, status, code, status_message,
+                message_id, rule,
+            ) = row[:_HEAD]  # fmt: skip
+            rendered: Rendered = row[_HEAD:]
             recipient = document[group][key]
             context = recipient.get("Context")
             record: SentMessage = frozen(
@@ -291,7 +293,7 @@ class CallLog:
         with self._lock:
             self._calls.append(call)
             if isinstance(sent, Deliveries):
-                if sent.rows:
+                if sent.values:
                     self._pending.append(sent)
             elif sent:
                 self._materialize()
