@@ -41,6 +41,8 @@ class Directory:
         self._apps: dict[str, dict[str, Endpoint]] = {}
         self._users: dict[tuple[str, str], list[str]] = {}
         self._sequence = 0
+        self._active: dict[tuple[str, str], list[Endpoint]] = {}
+        """Each user's ACTIVE endpoints, made on first send and forgotten on any change."""
 
     # -- applications --
     def create_app(self, application_id: str) -> None:
@@ -64,6 +66,7 @@ class Directory:
                 f"ChannelType {endpoint.channel!r} is not one of {allowed}",
             )
         with self._lock:
+            self._active.clear()
             app = self._apps.setdefault(endpoint.application_id, {})
             stamp = now_iso()
             previous = app.get(_key(endpoint.endpoint_id))
@@ -137,18 +140,26 @@ class Directory:
     def for_user(
         self, application_id: str, user_id: str, *, active_only: bool = False
     ) -> list[Endpoint]:
-        """The user's endpoints in registration order (only the ACTIVE ones if asked)."""
+        """The user's endpoints in registration order (only the ACTIVE ones if asked: that list
+        is shared between calls until the directory changes, and must not be changed)."""
         with self._lock:
+            if active_only:
+                active = self._active.get((application_id, user_id))
+                if active is not None:
+                    return active
             app = self._apps.get(application_id)
             ids = self._users.get((application_id, user_id))
             if app is None or not ids:
                 return []
             if active_only:
-                return [e for e in map(app.__getitem__, ids) if e.status == "ACTIVE"]
+                active = [e for e in map(app.__getitem__, ids) if e.status == "ACTIVE"]
+                self._active[(application_id, user_id)] = active
+                return active
             return [app[i] for i in ids]
 
     def delete(self, application_id: str, endpoint_id: str) -> Endpoint | None:
         with self._lock:
+            self._active.clear()
             endpoint = self._apps.get(application_id, {}).pop(_key(endpoint_id), None)
             if endpoint is not None:
                 self._unlink(endpoint)
@@ -156,6 +167,7 @@ class Directory:
 
     def delete_user(self, application_id: str, user_id: str) -> list[Endpoint]:
         with self._lock:
+            self._active.clear()
             removed = self.for_user(application_id, user_id)
             for endpoint in removed:
                 self._apps[application_id].pop(_key(endpoint.endpoint_id), None)
@@ -178,6 +190,7 @@ class Directory:
 
     def clear(self) -> None:
         with self._lock:
+            self._active.clear()
             self._apps.clear()
             self._users.clear()
             self._sequence = 0

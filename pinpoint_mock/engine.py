@@ -313,8 +313,9 @@ class Engine:
                 lane = lanes[channel] = (
                     send.prepared.channel(channel),
                     script.simulator_marker(channel),
+                    self.ids.taker(channel),
                 )
-            renderer, marker = lane
+            renderer, marker, next_id = lane
             rendered = renderer.row(recipient, endpoint)
             endpoint_id = requested_id or endpoint.endpoint_id or None
             decision = _derived(endpoint, rendered, seen)
@@ -341,7 +342,7 @@ class Engine:
             )
             message_id = None
             if status == "SUCCESSFUL":
-                message_id = self.ids.message_id(channel)
+                message_id = next_id()
                 if not status_message and channel in ("SMS", "VOICE"):
                     status_message = f"MessageId: {message_id}"
             head = f'{{"Address":{quote(address)},' if with_address else "{"
@@ -429,8 +430,11 @@ class _Send:
     deliveries: Deliveries
     seen: set[str] = field(default_factory=set)
     """Addresses delivered to so far (a later one is a DUPLICATE)."""
-    lanes: dict[str, tuple[RenderingChannel, str | None]] = field(default_factory=dict)
-    """Per channel: the request's message prepared, and the simulator's address marker."""
+    lanes: dict[str, tuple[RenderingChannel, str | None, Callable[[], str]]] = field(
+        default_factory=dict
+    )
+    """Per channel: the request's message prepared, the simulator's address marker, and where
+    its message ids come from."""
     extra_notes: list[str] = field(default_factory=list)
 
     def notes(self) -> tuple[str, ...]:

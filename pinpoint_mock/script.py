@@ -259,6 +259,27 @@ _MAKERS = {"uuid": _uuids, "email": _email_ids, "sms": _sms_ids}
 _KIND = {"SMS": "sms", "VOICE": "sms", "EMAIL": "email"}
 
 
+class _Pool:
+    """Identifiers of one kind, made 64 at a time and handed out in order."""
+
+    __slots__ = ("_ids", "_items", "_make")
+
+    def __init__(self, ids: Ids, make: Callable[[random.Random], list[str]]) -> None:
+        self._ids, self._make = ids, make
+        self._items: list[str] = []
+
+    def take(self) -> str:
+        try:
+            return self._items.pop()  # atomic: no lock on the common path
+        except IndexError:
+            with self._ids.lock:
+                if not self._items:
+                    made = self._make(self._ids.rng)
+                    made.reverse()
+                    self._items.extend(made)
+            return self.take()
+
+
 class Ids:
     """Deterministic identifiers from one seed: request ids, message ids.
 
@@ -269,29 +290,21 @@ class Ids:
     """
 
     def __init__(self, seed: int | str | None) -> None:
-        self._rng = random.Random(seed)
-        self._lock = threading.Lock()
-        self._pools: dict[str, list[str]] = {kind: [] for kind in _MAKERS}
-
-    def _take(self, kind: str) -> str:
-        pool = self._pools[kind]
-        while True:
-            try:
-                return pool.pop()
-            except IndexError:
-                with self._lock:
-                    if not pool:
-                        made = _MAKERS[kind](self._rng)
-                        made.reverse()
-                        pool.extend(made)
+        self.rng = random.Random(seed)
+        self.lock = threading.Lock()
+        self._pools = {kind: _Pool(self, make) for kind, make in _MAKERS.items()}
 
     def uuid(self) -> str:
         """A random (version 4) UUID."""
-        return self._take("uuid")
+        return self._pools["uuid"].take()
 
     def message_id(self, channel: str) -> str:
         """SMS/voice: 40 lowercase alphanumerics; email: SES style; push: a UUID."""
-        return self._take(_KIND.get(channel, "uuid"))
+        return self._pools[_KIND.get(channel, "uuid")].take()
+
+    def taker(self, channel: str) -> Callable[[], str]:
+        """:meth:`message_id` for ``channel``, as a function of no argument."""
+        return self._pools[_KIND.get(channel, "uuid")].take
 
 
 # -- the script ----------------------------------------------------------------------------------

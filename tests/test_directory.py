@@ -120,3 +120,22 @@ def test_for_user_can_leave_out_inactive_endpoints() -> None:
     assert [e.endpoint_id for e in d.for_user(APP, "u1", active_only=True)] == ["b", "c"]
     assert [e.endpoint_id for e in d.for_user(APP, "u1")] == ["a", "b", "c"]
     assert d.for_user(APP, "nobody", active_only=True) == []
+
+
+def test_active_endpoints_follow_every_change() -> None:
+    d = Directory()
+    d.put(Endpoint(APP, "a", "SMS", "+12065550100", "u1"))
+    assert [e.endpoint_id for e in d.for_user(APP, "u1", active_only=True)] == ["a"]
+    d.put(Endpoint(APP, "b", "SMS", "+12065550100", "u1"), deactivate_same_address=True)
+    assert [e.endpoint_id for e in d.for_user(APP, "u1", active_only=True)] == ["b"]
+    d.put(Endpoint(APP, "c", "EMAIL", "ana@example.com", "u1"))
+    assert [e.endpoint_id for e in d.for_user(APP, "u1", active_only=True)] == ["b", "c"]
+    d.delete(APP, "B")
+    assert [e.endpoint_id for e in d.for_user(APP, "u1", active_only=True)] == ["c"]
+    d.put(Endpoint(APP, "c", "EMAIL", "ana@example.com", "u2"))  # moved to another user
+    assert d.for_user(APP, "u1", active_only=True) == []
+    d.delete_user(APP, "u2")
+    assert d.for_user(APP, "u2", active_only=True) == []
+    d.put(Endpoint(APP, "d", "SMS", "+12065550101", "u3"))
+    d.clear()
+    assert d.for_user(APP, "u3", active_only=True) == []
