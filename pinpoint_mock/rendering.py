@@ -65,7 +65,16 @@ from .models import (
     RenderedMessage,
     frozen,
 )
-from .templates import ENDPOINT_MAPS, ENDPOINT_SCALARS, HELPERS, INDEXED, Text, compile_text
+from .templates import (
+    ENDPOINT_MAPS,
+    ENDPOINT_SCALARS,
+    HELPERS,
+    INDEXED,
+    Filler,
+    Text,
+    compile_filler,
+    compile_text,
+)
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 _MIME = Parser(policy=policy.default)
@@ -295,6 +304,9 @@ class _Plan:
     """A raw payload (it replaces the other texts): MIME when ``mime``, else JSON."""
     mime: bool
     missing: str | None
+    fill: Filler | None = None
+    """Title, body and HTML from substitutions alone, in the common case (see
+    :func:`~pinpoint_mock.templates.compile_filler`)."""
 
 
 class _Channel:
@@ -416,6 +428,14 @@ class _Channel:
                 if raw or body or title:
                     plan = self._plan(_first_text(raw), _first_text(body), _first_text(title))
             if substitutions or plan is not self.default:
+                fill = plan.fill
+                if fill is not None and substitutions.__class__ is dict:
+                    filled = fill(
+                        substitutions if not self.substitutions else self._merged(substitutions)
+                    )
+                    if filled is not None:  # else the general path decides
+                        title, body, html = filled
+                        return self._row(plan, title, body, html)
                 return self._render(plan, substitutions, endpoint)
         shared = self.shared
         if shared is not None:
@@ -443,13 +463,24 @@ class _Channel:
         else:
             raw_content = raw.fill(merged, endpoint, join, unresolved)
             title, body, html = self._parse(raw_content, plan.mime)
+        return self._row(plan, title, body, html, raw_content, tuple(unresolved))
+
+    def _row(
+        self,
+        plan: _Plan,
+        title: str | None,
+        body: str | None,
+        html: str | None,
+        raw_content: str | None = None,
+        unresolved: tuple[str, ...] = (),
+    ) -> Rendered:
         encoding = segments = None
         if self.sms and body:
             facts = _GSM7_FACTS.get(len(body)) if _gsm_basic(body) else None
             encoding, segments = facts or self._sms(body)
         return (
-            self.channel, title, body, html, raw_content, self.template,
-            tuple(unresolved) if unresolved else (), encoding, segments, plan.missing,
+            self.channel, title, body, html, raw_content, self.template, unresolved, encoding,
+            segments, plan.missing,
         )  # fmt: skip
 
     def _plan(self, raw: str | None, body: str | None, title: str | None) -> _Plan:
@@ -474,13 +505,17 @@ class _Channel:
             or html is not None
             or (self.push and (title is not None or self.silent))
         )
-        return _Plan(
+        texts = (
             None if title is None else compile_text(title),
             None if body is None else compile_text(body),
             None if html is None else compile_text(html),
+        )
+        return _Plan(
+            *texts,
             None,
             False,
             None if has_content else _MISSING.get(self.channel, _MISSING_PUSH),
+            None if self.join else compile_filler(*texts),
         )
 
     def _parse(self, raw: str, mime: bool) -> tuple[str | None, str | None, str | None]:

@@ -142,6 +142,51 @@ def compile_text(source: str) -> Text:
     return Text(source)
 
 
+Filler = Callable[[Mapping[str, Any]], "tuple[str | None, str | None, str | None] | None"]
+"""Fills several texts from substitutions alone, or answers None to leave it to
+:meth:`Text.fill` (see :func:`compile_filler`)."""
+
+
+@functools.lru_cache(maxsize=256)
+def compile_filler(title: Text | None, body: Text | None, html: Text | None) -> Filler | None:
+    """One Python function filling three texts (None stays None) for the common case: every
+    variable plain (``{{Name}}``: no helper, no index, not an endpoint value) and every value a
+    list whose first element is a string (``first`` mode). It answers None whenever a value is
+    anything else, so :meth:`Text.fill` (the reference) decides those; None when a text is not
+    of that kind at all. Cached by text: a test sends the same few texts many times."""
+    names: dict[str, str] = {}
+    pieces = []
+    for text in (title, body, html):
+        if text is None:
+            pieces.append("None")
+            continue
+        if text.constant is not None:
+            pieces.append(repr(text.constant))
+            continue
+        if any(not v.plain or v.read is not None for v in text.variables):
+            return None
+        slots = dict(text._slots)
+        terms = [
+            names.setdefault(slots[i].name, f"v{len(names)}") if i in slots else repr(part)
+            for i, part in enumerate(text._parts)
+            if i in slots or part
+        ]
+        pieces.append(" + ".join(terms) or "''")
+    lines = ["def fill(substitutions):"]
+    for name, local in names.items():
+        lines += [
+            f"    {local} = substitutions.get({name!r})",
+            f"    if {local}.__class__ is not list or not {local}: return None",
+            f"    {local} = {local}[0]",
+            f"    if {local}.__class__ is not str: return None",
+        ]
+    lines.append(f"    return ({', '.join(pieces)},)")
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<pinpoint-mock texts>", "exec"), namespace)
+    filler: Filler = namespace["fill"]
+    return filler
+
+
 def _segment(token: str) -> str | Variable:
     """What one ``{{token}}`` becomes: a constant string, or a lookup."""
     if not token or token[0] in "#/!>^@":
