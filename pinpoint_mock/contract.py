@@ -277,25 +277,6 @@ _MESSAGE_KEYS = frozenset(ALL_MESSAGES)
 _PUSH_KEYS = frozenset(("DefaultPushNotificationMessage", *PUSH_MESSAGES))
 
 
-def _texts(messages: dict[str, dict[str, Any]]) -> list[tuple[str, tuple[str, ...], str]]:
-    """The texts of the channel messages that hold ``{{``: (message key, sub-path, text)."""
-    found: list[tuple[str, tuple[str, ...], str]] = []
-    for key, message in messages.items():
-        for field in ("Body", "Title"):
-            value = message.get(field)
-            if value.__class__ is str and "{{" in value:
-                found.append((key, (field,), value))
-        simple = message.get("SimpleEmail")
-        if simple.__class__ is dict:
-            for part in ("Subject", "TextPart", "HtmlPart"):
-                data = simple.get(part)
-                if data.__class__ is dict:
-                    text = data.get("Data")
-                    if text.__class__ is str and "{{" in text:
-                        found.append((key, ("SimpleEmail", part, "Data"), text))
-    return found
-
-
 @lru_cache(maxsize=1024)
 def _free_variables(text: str) -> tuple[str, ...]:
     """The distinct plain variables of ``text`` that no endpoint can fill, in order."""
@@ -334,12 +315,29 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
         )
     if config is None:
         return out
-    messages = {k: v for k, v in config.items() if k in _MESSAGE_KEYS and v.__class__ is dict}
+    # One pass over the channel messages: their texts with {{, their Substitutions keys.
+    messages: dict[str, dict[str, Any]] = {}
     message_keys: set[str] = set()
-    for message in messages.values():
+    texts: list[tuple[str, tuple[str, ...], str]] = []
+    for key, message in config.items():
+        if key not in _MESSAGE_KEYS or message.__class__ is not dict:
+            continue
+        messages[key] = message
         subs = message.get("Substitutions")
         if subs.__class__ is dict:
             message_keys.update(subs)
+        for field in ("Body", "Title"):
+            text = message.get(field)
+            if text.__class__ is str and "{{" in text:
+                texts.append((key, (field,), text))
+        simple = message.get("SimpleEmail")
+        if simple.__class__ is dict:
+            for part in ("Subject", "TextPart", "HtmlPart"):
+                data = simple.get(part)
+                if data.__class__ is dict:
+                    text = data.get("Data")
+                    if text.__class__ is str and "{{" in text:
+                        texts.append((key, ("SimpleEmail", part, "Data"), text))
     base = (*prefix, "MessageConfiguration")
     # The few recipients with their own texts, found in one pass.
     overrides = [
@@ -348,22 +346,11 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
         for key, cfg in group.items()
         if cfg.__class__ is dict and ("BodyOverride" in cfg or "TitleOverride" in cfg)
     ]
+
+    # {{variables}} no substitution can fill (recipients scanned once per name)
     lacking: dict[str, list[str]] = {}
-    """Variable name -> the recipients without a substitution for it (one scan per name)."""
-
-    def unresolved(path: PathT, name: str, missing: list[str]) -> Issue:
-        who = f" or for {_list_some(missing)}" if missing else ""
-        return Issue(
-            path,
-            "unresolved-variable",
-            "{{" + name + "}}",
-            f"{{{{{name}}}}} has no value: no Substitutions entry {name!r} in the message"
-            f"{who}, and it is not an endpoint or user attribute (it renders empty)",
-        )
-
-    # {{variables}} no substitution can fill
     recipients = any(map(itemgetter(1), groups))
-    for key, sub_path, text in _texts(messages):
+    for key, sub_path, text in texts:
         for name in _free_variables(text):
             if name in message_keys:
                 continue
@@ -376,14 +363,14 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
                     if not _has_sub(cfg, name)
                 ]
             if missing or not recipients:
-                out.append(unresolved((*base, key, *sub_path), name, missing))
+                out.append(_unresolved((*base, key, *sub_path), name, missing))
     for path, cfg in overrides:
         for field in ("BodyOverride", "TitleOverride"):
             override = cfg.get(field)
             if isinstance(override, str) and "{{" in override:
                 for name in _free_variables(override):
                     if name not in message_keys and not _has_sub(cfg, name):
-                        out.append(unresolved((*path, field), name, [str(path[-1])]))
+                        out.append(_unresolved((*path, field), name, [str(path[-1])]))
 
     # Action URL without a Url
     if not _PUSH_KEYS.isdisjoint(messages):
@@ -422,6 +409,17 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
                         )
                     )
     return out
+
+
+def _unresolved(path: PathT, name: str, missing: list[str]) -> Issue:
+    who = f" or for {_list_some(missing)}" if missing else ""
+    return Issue(
+        path,
+        "unresolved-variable",
+        "{{" + name + "}}",
+        f"{{{{{name}}}}} has no value: no Substitutions entry {name!r} in the message"
+        f"{who}, and it is not an endpoint or user attribute (it renders empty)",
+    )
 
 
 def _list_some(items: list[str], limit: int = 3) -> str:
