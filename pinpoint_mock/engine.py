@@ -345,17 +345,18 @@ class Engine:
                 message_id = next_id()
                 if not status_message and channel in ("SMS", "VOICE"):
                     status_message = f"MessageId: {message_id}"
-            head = f'{{"Address":{quote(address)},' if with_address else "{"
-            if keyed:
-                head = f"{quote(endpoint.endpoint_id)}:{head}"
+            # Statuses and message ids need no JSON escaping (checked names, generated ids).
+            tail = f',"MessageId":"{message_id}"}}' if message_id else "}"
             entry = (
-                f'{head}"DeliveryStatus":{quote(status)},"StatusCode":{code},'
-                f'"StatusMessage":{quote(status_message)}'
+                f'"DeliveryStatus":"{status}","StatusCode":{code},'
+                f'"StatusMessage":{quote(status_message)}{tail}'
             )
-            if message_id:
-                entries.append(f'{entry},"MessageId":{quote(message_id)}}}')
+            if with_address:
+                entry = f'"Address":{quote(address)},{entry}'
+            if keyed:
+                entries.append(f"{quote(endpoint.endpoint_id)}:{{{entry}")
             else:
-                entries.append(entry + "}")
+                entries.append("{" + entry)
             if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
                 self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
             delivery = (

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import threading
 import uuid as uuid_module
 from concurrent.futures import ThreadPoolExecutor
@@ -9,12 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pinpoint_mock.errors import PinpointMockError
+from pinpoint_mock.models import DELIVERY_STATUSES, LEGACY_STATUSES
 from pinpoint_mock.script import (
     SIMULATOR_MARKERS,
     Delivery,
     Ids,
     Rule,
     Script,
+    check_status,
     simulated_status,
 )
 
@@ -256,3 +259,13 @@ def test_every_simulator_address_holds_its_channel_marker(channel: str, address:
 def test_an_address_without_the_marker_is_never_simulated(channel: str, address: str) -> None:
     if SIMULATOR_MARKERS[channel] not in address:
         assert simulated_status(channel, address) is None
+
+
+def test_statuses_and_ids_are_plain_text_in_json() -> None:
+    """The engine writes statuses and message ids into JSON without escaping them."""
+    ids = Ids(3)
+    plain = re.compile(r"^[A-Za-z0-9_-]+$")
+    for status in (*DELIVERY_STATUSES, *LEGACY_STATUSES):
+        assert plain.match(check_status(status))
+    for channel in ("SMS", "VOICE", "EMAIL", "APNS", "GCM", "BAIDU", "ADM", "CUSTOM"):
+        assert plain.match(ids.message_id(channel))
