@@ -592,6 +592,8 @@ def _mime_part(mime: EmailMessage, subtype: str) -> str | None:
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
+    if value.__class__ is dict:  # what JSON gives: no abstract-class check needed
+        return value
     return value if isinstance(value, Mapping) else _EMPTY
 
 
