@@ -67,9 +67,39 @@ class Request:
     """The attempt number from botocore's ``amz-sdk-request: attempt=N; max=M`` header."""
 
     def __post_init__(self) -> None:
-        value = _header(self.headers, "amz-sdk-request")
-        match = _ATTEMPT.search(value) if value else None
-        object.__setattr__(self, "attempt", int(match.group(1)) if match else 1)
+        object.__setattr__(self, "attempt", _attempt(self.headers))
+
+    @classmethod
+    def make(
+        cls,
+        method: str,
+        path: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        transport: str = "botocore",
+        backoff: float = 0.0,
+    ) -> Request:
+        """``Request(...)`` in one step, for the interceptors (one per call)."""
+        request: Request = frozen(
+            cls,
+            {
+                "method": method,
+                "path": path,
+                "headers": headers,
+                "body": body,
+                "transport": transport,
+                "backoff": backoff,
+                "attempt": _attempt(headers),
+            },
+        )
+        return request
+
+
+def _attempt(headers: Mapping[str, str]) -> int:
+    """The attempt number from botocore's ``amz-sdk-request: attempt=N; max=M`` header."""
+    value = _header(headers, "amz-sdk-request")
+    match = _ATTEMPT.search(value) if value else None
+    return int(match.group(1)) if match else 1
 
 
 class Engine:

@@ -122,7 +122,7 @@ class PinpointMock:
         transport: str = "botocore",
     ) -> tuple[int, Mapping[str, str], bytes, tuple[str, ...]]:
         response, call = self.engine.handle(
-            Request(method, path, headers, body, transport, backoff)
+            Request.make(method, path, headers, body, transport, backoff)
         )
         if call.operation is None and response.status == 404:
             from .interceptors.botocore import unsupported

@@ -172,3 +172,11 @@ def test_send_answers_are_exactly_what_the_json_encoder_writes() -> None:
         assert response.body == wire.encode(json.loads(response.body))
     statuses = {record.delivery_status for record in engine.log.sent}
     assert statuses == {"SUCCESSFUL", "OPT_OUT", "DUPLICATE", "TEMPORARY_FAILURE"}
+
+
+def test_request_make_is_request() -> None:
+    headers = {"amz-sdk-request": "attempt=3; max=3"}
+    made = Request.make("POST", PATH, headers, b"{}", "server", 1.5)
+    assert made == Request("POST", PATH, headers, b"{}", "server", 1.5)
+    assert made.attempt == 3
+    assert Request.make("POST", PATH, {}, b"").attempt == 1

@@ -82,8 +82,6 @@ def _headers(headers: Any) -> dict[str, str]:
 
 
 def _answer(endpoint: Any, request: Any) -> Any:
-    from botocore.awsrequest import AWSResponse
-
     with _lock:
         target = _stack[-1] if _stack else None
     if target is None or getattr(endpoint, "_endpoint_prefix", None) != "pinpoint":
@@ -100,7 +98,8 @@ def _answer(endpoint: Any, request: Any) -> Any:
     )
     for note in notes:
         warnings.warn(PinpointContractWarning(note), stacklevel=2)
-    return AWSResponse(request.url, status, dict(response_headers), RawBody(body))
+    # AWSResponse copies the headers into its own HeadersDict.
+    return _saved["response"](request.url, status, response_headers, RawBody(body))
 
 
 class _Clock:
@@ -169,9 +168,11 @@ def moto_application_check(application_id: str, headers: Mapping[str, str]) -> b
 def install(target: Answerer) -> None:
     """Route Pinpoint calls to ``target`` until :func:`uninstall` (mocks nest)."""
     import botocore.endpoint
+    from botocore.awsrequest import AWSResponse
 
     with _lock:
         if not _stack:
+            _saved["response"] = AWSResponse
             _saved["send"] = botocore.endpoint.Endpoint._send
             _saved["time"] = botocore.endpoint.time
             botocore.endpoint.Endpoint._send = _answer
