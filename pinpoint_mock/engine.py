@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -211,20 +211,28 @@ class Engine:
     ) -> tuple[wire.Response, Deliveries, tuple[str, ...]]:
         send = self._start_send(found, request, index, "SendUsersMessages")
         quote = wire.quote
-        results: list[str] = []  # "user id":{"endpoint id":{EndpointMessageResult},...}
         for_user, application_id = self.directory.for_user, send.application_id
         skip_inactive = self.options.skip_inactive
-        for user_id, user in (send.body.get("Users") or {}).items():
-            endpoints = for_user(application_id, user_id, active_only=skip_inactive)
-            if not endpoints:
-                results.append(f'{quote(user_id)}:{{"":{_NO_ENDPOINTS}}}')
-                continue
-            members = ",".join(
-                self._deliver(
-                    send, endpoints, user, user_id, group="Users", key=user_id, keyed=True
-                )
+        recipients: list[_Recipient] = [
+            (
+                "Users",
+                user_id,
+                user,
+                user_id,
+                None,
+                for_user(application_id, user_id, active_only=skip_inactive),
             )
-            results.append(f"{quote(user_id)}:{{{members}}}")
+            for user_id, user in (send.body.get("Users") or {}).items()
+        ]
+        # "user id":{"endpoint id":{EndpointMessageResult},...}
+        results = [
+            f"{quote(recipient[1])}:{{{members}}}"
+            if members
+            else f'{quote(recipient[1])}:{{"":{_NO_ENDPOINTS}}}'
+            for recipient, members in zip(
+                recipients, self._deliver(send, recipients, keyed=True), strict=True
+            )
+        ]
         text = (
             f'{{"ApplicationId":{quote(application_id)},'
             f'"RequestId":{quote(send.message_request_id)},"Result":{{{",".join(results)}}}}}'
@@ -252,7 +260,7 @@ class Engine:
                 bare = Endpoint(send.application_id, "", channel, address)
                 # MessageResult has no Address
                 (entry,) = self._deliver(
-                    send, [bare], cfg, None, group="Addresses", key=address, with_address=False
+                    send, [("Addresses", address, cfg, None, None, [bare])], with_address=False
                 )
                 results.append(f"{quote(address)}:{entry}")
             text += f',"Result":{{{",".join(results)}}}'
@@ -264,15 +272,15 @@ class Engine:
                 if endpoint is None:
                     by_endpoint.append(f"{quote(endpoint_id)}:{_NO_ENDPOINT}")
                     continue
-                (entry,) = self._deliver(
-                    send,
-                    [endpoint],
+                recipient = (
+                    "Endpoints",
+                    endpoint_id,
                     cfg,
                     endpoint.user_id,
                     endpoint_id,
-                    group="Endpoints",
-                    key=endpoint_id,
+                    [endpoint],
                 )
+                (entry,) = self._deliver(send, [recipient])
                 by_endpoint.append(f"{quote(endpoint_id)}:{entry}")
             text += f',"EndpointResult":{{{",".join(by_endpoint)}}}'
         return wire.text_response(200, text + "}", request_id), send.deliveries, send.notes()
@@ -315,87 +323,83 @@ class Engine:
     def _deliver(
         self,
         send: _Send,
-        endpoints: list[Endpoint],
-        recipient: Mapping[str, Any],
-        user_id: str | None,
-        requested_id: str | None = None,
+        recipients: Sequence[_Recipient],
         *,
-        group: str,
-        key: str,
         with_address: bool = True,
         keyed: bool = False,
     ) -> list[str]:
-        """Render, decide and record the deliveries to one recipient's endpoints; returns their
-        EndpointMessageResults, as JSON, in order (without ``Address`` unless
-        ``with_address``; each as a ``"endpoint id":{...}`` member when ``keyed``). Records
-        name an endpoint by ``requested_id`` when given (as the request spelled it), else by
-        its own id (None for a bare address), and the recipient by where it is in the request
-        body: ``body[group][key]``."""
+        """Render, decide and record the deliveries to each recipient's endpoints; returns, per
+        recipient, its EndpointMessageResults as JSON joined by commas ("" when it has no
+        endpoint), without ``Address`` unless ``with_address``, each as a
+        ``"endpoint id":{...}`` member when ``keyed``."""
         quote = wire.quote
         lanes, seen, kept = send.lanes, send.seen, send.deliveries.values
         script = self.script
         scripted = script.scripted
-        entries: list[str] = []
-        for endpoint in endpoints:
-            channel, address = endpoint.channel, endpoint.address
-            lane = lanes.get(channel)
-            if lane is None:
-                lane = lanes[channel] = (
-                    send.prepared.channel(channel),
-                    script.simulator_marker(channel),
-                    self.ids.taker(channel),
-                )
-            renderer, marker, next_id = lane
-            rendered = renderer.row(recipient, endpoint)
-            endpoint_id = requested_id or endpoint.endpoint_id or None
-            decision = _derived(endpoint, rendered, seen)
-            if decision is None:
-                if scripted:
-                    decision = script.decide(
-                        Delivery(
-                            application_id=endpoint.application_id,
-                            user_id=user_id,
-                            endpoint_id=endpoint.endpoint_id or None,
-                            channel=channel,
-                            address=address,
-                            attributes=endpoint.attributes,
-                        )
+        joined: list[str] = []
+        for group, key, recipient, user_id, requested_id, endpoints in recipients:
+            entries: list[str] = []
+            for endpoint in endpoints:
+                channel, address = endpoint.channel, endpoint.address
+                lane = lanes.get(channel)
+                if lane is None:
+                    lane = lanes[channel] = (
+                        send.prepared.channel(channel),
+                        script.simulator_marker(channel),
+                        self.ids.taker(channel),
                     )
-                elif marker is not None and marker in address:
-                    decision = script.simulate(channel, address)
-                else:  # the common case: no rule, no chaos, an ordinary address
-                    decision = SUCCESS
-            status, code, status_message = (
-                decision.status,
-                decision.status_code,
-                decision.status_message,
-            )
-            message_id = None
-            if status == "SUCCESSFUL":
-                message_id = next_id()
-                if not status_message and channel in ("SMS", "VOICE"):
-                    status_message = f"MessageId: {message_id}"
-            # Statuses and message ids need no JSON escaping (checked names, generated ids).
-            tail = f',"MessageId":"{message_id}"}}' if message_id else "}"
-            entry = (
-                f'"DeliveryStatus":"{status}","StatusCode":{code},'
-                f'"StatusMessage":{quote(status_message)}{tail}'
-            )
-            if with_address:
-                entry = f'"Address":{quote(address)},{entry}'
-            if keyed:
-                entries.append(f"{quote(endpoint.endpoint_id)}:{{{entry}")
-            else:
-                entries.append("{" + entry)
-            if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
-                self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
-            delivery = (
-                group, key, user_id, endpoint_id, channel, address, status, code, status_message,
-                message_id, decision.rule,
-            )  # fmt: skip
-            kept += delivery  # Deliveries.add, inlined
-            kept += rendered
-        return entries
+                renderer, marker, next_id = lane
+                rendered = renderer.row(recipient, endpoint)
+                endpoint_id = requested_id or endpoint.endpoint_id or None
+                decision = _derived(endpoint, rendered, seen)
+                if decision is None:
+                    if scripted:
+                        decision = script.decide(
+                            Delivery(
+                                application_id=endpoint.application_id,
+                                user_id=user_id,
+                                endpoint_id=endpoint.endpoint_id or None,
+                                channel=channel,
+                                address=address,
+                                attributes=endpoint.attributes,
+                            )
+                        )
+                    elif marker is not None and marker in address:
+                        decision = script.simulate(channel, address)
+                    else:  # the common case: no rule, no chaos, an ordinary address
+                        decision = SUCCESS
+                status, code, status_message = (
+                    decision.status,
+                    decision.status_code,
+                    decision.status_message,
+                )
+                message_id = None
+                if status == "SUCCESSFUL":
+                    message_id = next_id()
+                    if not status_message and channel in ("SMS", "VOICE"):
+                        status_message = f"MessageId: {message_id}"
+                # Statuses and message ids need no JSON escaping (checked names, generated ids).
+                tail = f',"MessageId":"{message_id}"}}' if message_id else "}"
+                entry = (
+                    f'"DeliveryStatus":"{status}","StatusCode":{code},'
+                    f'"StatusMessage":{quote(status_message)}{tail}'
+                )
+                if with_address:
+                    entry = f'"Address":{quote(address)},{entry}'
+                if keyed:
+                    entries.append(f"{quote(endpoint.endpoint_id)}:{{{entry}")
+                else:
+                    entries.append("{" + entry)
+                if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
+                    self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
+                delivery = (
+                    group, key, user_id, endpoint_id, channel, address, status, code,
+                    status_message, message_id, decision.rule,
+                )  # fmt: skip
+                kept += delivery  # Deliveries.add, inlined
+                kept += rendered
+            joined.append(",".join(entries))
+        return joined
 
     @staticmethod
     def _note(
@@ -447,6 +451,12 @@ class Engine:
         self.directory.clear()
         self.script.clear()
         self.log.clear()
+
+
+_Recipient = tuple[str, str, Mapping[str, Any], str | None, str | None, list[Endpoint]]
+"""Where the recipient is in the request body (``Users``, ``Addresses`` or ``Endpoints``, and
+its key there), its configuration, its user id, the endpoint id the request names (None for
+SendUsersMessages: records use the endpoint's own), and its endpoints."""
 
 
 @dataclass
