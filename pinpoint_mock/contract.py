@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -140,6 +140,10 @@ def _issues_to_violations(
 # -- the public function ----------------------------------------------------------------------
 
 
+#: The C scanner json.loads ends up in (attribute missing from typeshed's stub).
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
 def parse_json(text: str | bytes) -> Any:
     """Parse JSON text, raising :class:`ContractError` naming line and column on failure."""
     if isinstance(text, bytes):
@@ -149,6 +153,13 @@ def parse_json(text: str | bytes) -> Any:
             raise ContractError(
                 f"body is not UTF-8: invalid byte 0x{text[exc.start]:02x} at offset {exc.start}"
             ) from None
+    try:
+        document, end = _scan(text, 0)  # the C scanner: most bodies are one clean object
+    except (StopIteration, ValueError, RecursionError):
+        pass  # json.loads names the problem (or accepts leading whitespace)
+    else:
+        if end == len(text):
+            return document
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from pinpoint_mock import ContractError, validate
-from pinpoint_mock.contract import format_path, variables
+from pinpoint_mock.contract import format_path, parse_json, variables
 
 
 def request(**config: Any) -> dict[str, Any]:
@@ -300,3 +300,28 @@ def test_warning_sms_too_long(body: str, warned: bool) -> None:
 
 def test_warnings_can_be_switched_off() -> None:
     assert validate({"MessageConfiguration": {}, "Users": {}}, warnings=False).warnings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": [1, 2.5, "é", null, true]}',
+        ' \n{"a": 1}\t',
+        '{"a": 1} x',
+        '{"a": 1}{"b": 2}',
+        "\ufeff{}",
+        '{"a": NaN}',
+        "[" * 50_000,
+        '"text"',
+        "",
+    ],
+)
+def test_parse_json_agrees_with_json_loads(text: str) -> None:
+    try:
+        expected: object = json.loads(text)
+    except (ValueError, RecursionError):
+        with pytest.raises(ContractError, match="not valid JSON"):
+            parse_json(text)
+    else:
+        got = parse_json(text.encode())
+        assert repr(got) == repr(expected)
