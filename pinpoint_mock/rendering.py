@@ -313,9 +313,9 @@ class _Channel:
     """One channel's share of a request: all that does not depend on the recipient."""
 
     __slots__ = (
-        "body", "channel", "default", "fields", "html", "join", "mime", "parsed", "plans", "push",
-        "raw", "shareable", "shared", "silent", "sms", "sms_facts", "substitutions", "template",
-        "title", "titled",
+        "_field_sources", "_fields", "body", "channel", "default", "html", "join", "mime",
+        "parsed", "plans", "push", "raw", "shareable", "shared", "silent", "sms", "sms_facts",
+        "substitutions", "template", "title", "titled",
     )  # fmt: skip
 
     def __init__(
@@ -341,8 +341,11 @@ class _Channel:
         self.mime: str | None = None
         self.title: str | None = None
         self.html: str | None = None
+        self._fields: dict[str, Any] | None = None
+        self._field_sources = (message, _EMPTY)
+        """Where the fields come from, for non-push channels (worked out when first read)."""
         if push:
-            self.fields = _pick(_PUSH_FIELDS, default_push, message)
+            self._fields = _pick(_PUSH_FIELDS, default_push, message)
             self.raw = _first_text(message.get("RawContent"))
             self.title = _first_text(message.get("Title"), default_push.get("Title"))
             self.body = _first_text(
@@ -350,9 +353,7 @@ class _Channel:
             )
         elif channel == "EMAIL":
             simple = _mapping(message.get("SimpleEmail"))
-            self.fields = _pick(_OTHER_FIELDS["EMAIL"], message)
-            if simple.get("Headers") is not None:
-                self.fields["Headers"] = simple["Headers"]
+            self._field_sources = (message, simple)
             raw_email = _first_text(_mapping(message.get("RawEmail")).get("Data"))
             self.mime = None if raw_email is None else _decode(raw_email)
             self.title = _first_text(_part(simple, "Subject"))
@@ -361,12 +362,15 @@ class _Channel:
             )
             self.html = _first_text(_part(simple, "HtmlPart"))
         else:
-            self.fields = _pick(_OTHER_FIELDS[channel], message)
             self.body = _first_text(message.get("Body"), default.get("Body"))
         if templates and self.template is not None:
             self._apply_template(templates.lookup(CHANNEL_TEMPLATE[channel], template))
-        fields = self.fields
-        self.silent = push and fields.get("SilentPush") is True and fields.get("Data") is not None
+        fields = self._fields
+        self.silent = (
+            fields is not None
+            and fields.get("SilentPush") is True
+            and fields.get("Data") is not None
+        )
         self.plans: dict[tuple[str | None, str | None, str | None], _Plan] = {}
         # Made on first use: most requests need neither.
         self.parsed: dict[tuple[str, bool], tuple[str | None, str | None, str | None]] | None = None
@@ -376,6 +380,19 @@ class _Channel:
         """Whether a recipient that adds nothing gets the same message on every endpoint (worked
         out when such a recipient first comes)."""
         self.shared: Rendered | None = None
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        """Every other effective field of the channel message (push: made up front, as they
+        decide whether a silent push is content; others: when a record first needs them)."""
+        fields = self._fields
+        if fields is None:
+            message, simple = self._field_sources
+            fields = _pick(_OTHER_FIELDS[self.channel], message)
+            if simple.get("Headers") is not None:
+                fields["Headers"] = simple["Headers"]
+            self._fields = fields
+        return fields
 
     def _is_shareable(self) -> bool:
         plan = self.default
