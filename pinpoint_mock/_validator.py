@@ -269,6 +269,10 @@ def _def_name(ref: str) -> str:
     return ref[len(prefix) :]
 
 
+_INLINE_DEPTH = 10
+"""Structures nested deeper than this (in code indentation levels) are called, not inlined."""
+
+
 class _OkCodegen:
     """Generate straight-line Python that answers "is it valid?" with no bookkeeping.
 
@@ -286,6 +290,8 @@ class _OkCodegen:
         }
         self.functions: dict[str, list[str]] = {}
         self._counter = 0
+        self._inlining: list[str] = []
+        """Structures being written inline, outermost first (a recursive one is called)."""
 
     def build(self) -> tuple[str, OkFn]:
         root = self._function("__root__", self.document)
@@ -324,9 +330,20 @@ class _OkCodegen:
         pad = "    " * depth
         lines: list[str] = []
         if "$ref" in schema:
-            target = self.defs[_def_name(schema["$ref"])]
+            name = _def_name(schema["$ref"])
+            target = self.defs[name]
             if self._inlinable(target):
                 lines += self._checks(target, var, depth)
+            elif (
+                target.get("type") == "object"
+                and name not in self._inlining
+                and depth <= _INLINE_DEPTH
+            ):
+                # A structure written in place: a request's checks run in a few long
+                # functions instead of one call per nested message.
+                self._inlining.append(name)
+                lines += self._checks(target, var, depth)
+                self._inlining.pop()
             else:
                 lines.append(f"{pad}if not {self._ensure(_def_name(schema['$ref']))}({var}):")
                 lines.append(f"{pad}    return False")
