@@ -331,7 +331,7 @@ class Engine:
         """Render, decide and record the deliveries to each recipient's endpoints; returns, per
         recipient, its EndpointMessageResults as JSON joined by commas ("" when it has no
         endpoint), without ``Address`` unless ``with_address``, each as a
-        ``"endpoint id":{...}`` member when ``keyed``."""
+        ``"endpoint id":{...}`` member (with ``Address``) when ``keyed``."""
         quote = wire.quote
         lanes, seen, kept = send.lanes, send.seen, send.deliveries.values
         script = self.script
@@ -380,15 +380,19 @@ class Engine:
                         status_message = f"MessageId: {message_id}"
                 # Statuses and message ids need no JSON escaping (checked names, generated ids).
                 tail = f',"MessageId":"{message_id}"}}' if message_id else "}"
-                entry = (
-                    f'"DeliveryStatus":"{status}","StatusCode":{code},'
-                    f'"StatusMessage":{quote(status_message)}{tail}'
-                )
-                if with_address:
-                    entry = f'"Address":{quote(address)},{entry}'
-                if keyed:
-                    entries.append(f"{quote(endpoint.endpoint_id)}:{{{entry}")
+                if keyed:  # SendUsersMessages: "endpoint id":{"Address":…,…}
+                    entries.append(
+                        f'{quote(endpoint.endpoint_id)}:{{"Address":{quote(address)},'
+                        f'"DeliveryStatus":"{status}","StatusCode":{code},'
+                        f'"StatusMessage":{quote(status_message)}{tail}'
+                    )
                 else:
+                    entry = (
+                        f'"DeliveryStatus":"{status}","StatusCode":{code},'
+                        f'"StatusMessage":{quote(status_message)}{tail}'
+                    )
+                    if with_address:
+                        entry = f'"Address":{quote(address)},{entry}'
                     entries.append("{" + entry)
                 if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
                     self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
