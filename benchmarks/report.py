@@ -300,13 +300,17 @@ def _version(name: str) -> str:
         return "not installed"
 
 
+_OWN_OUTPUTS = (":!benchmarks/RESULTS.md", ":!benchmarks/growth.png")
+
+
 def _commit() -> str:
     try:
         head = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         )
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            # The report's own outputs (written before this runs) do not count.
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", ".", *_OWN_OUTPUTS],
             cwd=ROOT,
             capture_output=True,
             text=True,
