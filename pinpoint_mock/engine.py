@@ -23,7 +23,6 @@ from .rendering import (
     MISSING,
     SMS_ENCODING,
     UNRESOLVED,
-    PreparedMessage,
     Rendered,
     RenderingChannel,
     prepare,
@@ -211,7 +210,7 @@ class Engine:
     ) -> tuple[wire.Response, Deliveries, tuple[str, ...]]:
         send = self._start_send(found, request, index, "SendUsersMessages")
         quote = wire.quote
-        for_user, application_id = self.directory.for_user, send.application_id
+        for_user, application_id = self.directory.for_user, send.deliveries.application_id
         skip_inactive = self.options.skip_inactive
         recipients: list[_Recipient] = [
             (
@@ -235,7 +234,7 @@ class Engine:
         ]
         text = (
             f'{{"ApplicationId":{quote(application_id)},'
-            f'"RequestId":{quote(send.message_request_id)},"Result":{{{",".join(results)}}}}}'
+            f'"RequestId":{quote(send.deliveries.request_id)},"Result":{{{",".join(results)}}}}}'
         )
         return wire.text_response(200, text, request_id), send.deliveries, send.notes()
 
@@ -246,8 +245,8 @@ class Engine:
         send = self._start_send(found, request, index, "SendMessages")
         quote = wire.quote
         text = (
-            f'{{"ApplicationId":{quote(send.application_id)},'
-            f'"RequestId":{quote(send.message_request_id)}'
+            f'{{"ApplicationId":{quote(send.deliveries.application_id)},'
+            f'"RequestId":{quote(send.deliveries.request_id)}'
         )
         addresses = send.body.get("Addresses") or {}
         if addresses:
@@ -257,7 +256,7 @@ class Engine:
                 if not channel:
                     results.append(f"{quote(address)}:{_NO_CHANNEL}")
                     continue
-                bare = Endpoint(send.application_id, "", channel, address)
+                bare = Endpoint(send.deliveries.application_id, "", channel, address)
                 # MessageResult has no Address
                 (entry,) = self._deliver(
                     send, [("Addresses", address, cfg, None, None, [bare])], with_address=False
@@ -268,7 +267,7 @@ class Engine:
         if endpoint_ids:
             by_endpoint: list[str] = []
             for endpoint_id, cfg in endpoint_ids.items():
-                endpoint = self.directory.get(send.application_id, endpoint_id)
+                endpoint = self.directory.get(send.deliveries.application_id, endpoint_id)
                 if endpoint is None:
                     by_endpoint.append(f"{quote(endpoint_id)}:{_NO_ENDPOINT}")
                     continue
@@ -303,11 +302,8 @@ class Engine:
         )
         trace_id = body.get("TraceId")
         return _Send(
-            application_id=application_id,
             body=body,
-            prepared=prepared,
             warnings=warnings,
-            message_request_id=message_request_id,
             deliveries=Deliveries(
                 application_id=application_id,
                 operation=operation,
@@ -344,7 +340,7 @@ class Engine:
                 lane = lanes.get(channel)
                 if lane is None:
                     lane = lanes[channel] = (
-                        send.prepared.channel(channel),
+                        send.deliveries.prepared.channel(channel),
                         script.simulator_marker(channel),
                         self.ids.taker(channel),
                     )
@@ -467,12 +463,10 @@ SendUsersMessages: records use the endpoint's own), and its endpoints."""
 class _Send:
     """The state of one send call while its deliveries are made."""
 
-    application_id: str
     body: dict[str, Any]
-    prepared: PreparedMessage
     warnings: tuple[str, ...]
-    message_request_id: str
     deliveries: Deliveries
+    """What is kept of the call: its application, request id and prepared message too."""
     seen: set[str] = field(default_factory=set)
     """Addresses delivered to so far (a later one is a DUPLICATE)."""
     lanes: dict[str, tuple[RenderingChannel, str | None, Callable[[], str]]] = field(
