@@ -12,14 +12,16 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime, timezone
+from typing import Any, TypeVar
 
 from .errors import ServiceError
 from .models import CHANNELS, PUSH_CHANNELS, Endpoint
 
 MAX_ENDPOINTS_PER_USER = 15
+_T = TypeVar("_T")
 
 
 def _key(endpoint_id: str) -> str:
@@ -43,6 +45,8 @@ class Directory:
         self._sequence = 0
         self._active: dict[tuple[str, str], list[Endpoint]] = {}
         """Each user's ACTIVE endpoints, made on first send and forgotten on any change."""
+        self._views: dict[tuple[str, str, bool, Callable[[list[Endpoint]], Any]], Any] = {}
+        """What :meth:`user_view` made, forgotten on any change."""
 
     # -- applications --
     def create_app(self, application_id: str) -> None:
@@ -66,7 +70,7 @@ class Directory:
                 f"ChannelType {endpoint.channel!r} is not one of {allowed}",
             )
         with self._lock:
-            self._active.clear()
+            self._changed()
             app = self._apps.setdefault(endpoint.application_id, {})
             stamp = now_iso()
             previous = app.get(_key(endpoint.endpoint_id))
@@ -157,9 +161,32 @@ class Directory:
                 return active
             return [app[i] for i in ids]
 
+    def user_view(
+        self,
+        application_id: str,
+        user_id: str,
+        make: Callable[[list[Endpoint]], _T],
+        *,
+        active_only: bool = True,
+    ) -> _T:
+        """``make(for_user(...))``, made once and shared until the directory changes (so
+        ``make`` must depend on nothing but the endpoints, and its result must not be changed)."""
+        key = (application_id, user_id, active_only, make)
+        view = self._views.get(key, self)
+        if view is self:
+            with self._lock:
+                view = self._views[key] = make(
+                    self.for_user(application_id, user_id, active_only=active_only)
+                )
+        return view  # type: ignore[no-any-return]
+
+    def _changed(self) -> None:
+        self._active.clear()
+        self._views.clear()
+
     def delete(self, application_id: str, endpoint_id: str) -> Endpoint | None:
         with self._lock:
-            self._active.clear()
+            self._changed()
             endpoint = self._apps.get(application_id, {}).pop(_key(endpoint_id), None)
             if endpoint is not None:
                 self._unlink(endpoint)
@@ -167,7 +194,7 @@ class Directory:
 
     def delete_user(self, application_id: str, user_id: str) -> list[Endpoint]:
         with self._lock:
-            self._active.clear()
+            self._changed()
             removed = self.for_user(application_id, user_id)
             for endpoint in removed:
                 self._apps[application_id].pop(_key(endpoint.endpoint_id), None)
@@ -190,7 +217,7 @@ class Directory:
 
     def clear(self) -> None:
         with self._lock:
-            self._active.clear()
+            self._changed()
             self._apps.clear()
             self._users.clear()
             self._sequence = 0

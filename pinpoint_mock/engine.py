@@ -210,8 +210,9 @@ class Engine:
     ) -> tuple[wire.Response, Deliveries, tuple[str, ...]]:
         send = self._start_send(found, request, index, "SendUsersMessages")
         quote = wire.quote
-        for_user, application_id = self.directory.for_user, send.deliveries.application_id
+        application_id = send.deliveries.application_id
         skip_inactive = self.options.skip_inactive
+        user_view = self.directory.user_view
         recipients: list[_Recipient] = [
             (
                 "Users",
@@ -219,7 +220,7 @@ class Engine:
                 user,
                 user_id,
                 None,
-                for_user(application_id, user_id, active_only=skip_inactive),
+                user_view(application_id, user_id, _targets, active_only=skip_inactive),
             )
             for user_id, user in (send.body.get("Users") or {}).items()
         ]
@@ -228,9 +229,7 @@ class Engine:
             f"{quote(recipient[1])}:{{{members}}}"
             if members
             else f'{quote(recipient[1])}:{{"":{_NO_ENDPOINTS}}}'
-            for recipient, members in zip(
-                recipients, self._deliver(send, recipients, keyed=True), strict=True
-            )
+            for recipient, members in zip(recipients, self._deliver(send, recipients), strict=True)
         ]
         text = (
             f'{{"ApplicationId":{quote(application_id)},'
@@ -259,7 +258,7 @@ class Engine:
                 bare = Endpoint(send.deliveries.application_id, "", channel, address)
                 # MessageResult has no Address
                 (entry,) = self._deliver(
-                    send, [("Addresses", address, cfg, None, None, [bare])], with_address=False
+                    send, [("Addresses", address, cfg, None, None, _targets([bare], BARE))]
                 )
                 results.append(f"{quote(address)}:{entry}")
             text += f',"Result":{{{",".join(results)}}}'
@@ -277,7 +276,7 @@ class Engine:
                     cfg,
                     endpoint.user_id,
                     endpoint_id,
-                    [endpoint],
+                    _targets([endpoint], ADDRESSED),
                 )
                 (entry,) = self._deliver(send, [recipient])
                 by_endpoint.append(f"{quote(endpoint_id)}:{entry}")
@@ -316,80 +315,96 @@ class Engine:
             ),
         )
 
-    def _deliver(
-        self,
-        send: _Send,
-        recipients: Sequence[_Recipient],
-        *,
-        with_address: bool = True,
-        keyed: bool = False,
-    ) -> list[str]:
+    def _deliver(self, send: _Send, recipients: Sequence[_Recipient]) -> list[str]:
         """Render, decide and record the deliveries to each recipient's endpoints; returns, per
-        recipient, its EndpointMessageResults as JSON joined by commas ("" when it has no
-        endpoint), without ``Address`` unless ``with_address``, each as a
-        ``"endpoint id":{...}`` member (with ``Address``) when ``keyed``."""
+        recipient, its results as JSON joined by commas ("" when it has no endpoint), each
+        begun by its target's head."""
         quote = wire.quote
         lanes, seen, kept = send.lanes, send.seen, send.deliveries.values
         script = self.script
         scripted = script.scripted
         joined: list[str] = []
-        for group, key, recipient, user_id, requested_id, endpoints in recipients:
+        for group, key, recipient, user_id, requested_id, targets in recipients:
             entries: list[str] = []
-            for endpoint in endpoints:
-                channel, address = endpoint.channel, endpoint.address
+            for endpoint, channel, address, decision, seen_key, head in targets:
                 lane = lanes.get(channel)
                 if lane is None:
                     lane = lanes[channel] = (
                         send.deliveries.prepared.channel(channel),
                         script.simulator_marker(channel),
-                        self.ids.taker(channel),
+                        *self.ids.source(channel),
+                        channel in ("SMS", "VOICE"),
                     )
-                renderer, marker, next_id = lane
+                renderer, marker, pop_id, take_id, numbered = lane
                 rendered = renderer.row(recipient, endpoint)
                 endpoint_id = requested_id or endpoint.endpoint_id or None
-                decision = _derived(endpoint, rendered, seen)
+                # Derived outcomes: inactive and opted out come with the target; then
+                # duplicate address, no content, SMS too long.
                 if decision is None:
-                    if scripted:
-                        decision = script.decide(
-                            Delivery(
-                                application_id=endpoint.application_id,
-                                user_id=user_id,
-                                endpoint_id=endpoint.endpoint_id or None,
-                                channel=channel,
-                                address=address,
-                                attributes=endpoint.attributes,
+                    if seen_key in seen:
+                        decision = _DUPLICATE
+                    else:
+                        seen.add(seen_key)
+                        if rendered[MISSING] is not None or (
+                            rendered[SMS_ENCODING] is not None
+                            and len(rendered[BODY]) > MAX_UCS2_CHARS  # type: ignore[arg-type]
+                        ):
+                            decision = _no_content(rendered)
+                    if decision is None:
+                        if scripted:
+                            decision = script.decide(
+                                Delivery(
+                                    application_id=endpoint.application_id,
+                                    user_id=user_id,
+                                    endpoint_id=endpoint.endpoint_id or None,
+                                    channel=channel,
+                                    address=address,
+                                    attributes=endpoint.attributes,
+                                )
                             )
-                        )
-                    elif marker is not None and marker in address:
-                        decision = script.simulate(channel, address)
-                    else:  # the common case: no rule, no chaos, an ordinary address
-                        decision = SUCCESS
+                        elif marker is None or marker not in address:
+                            # The common case (no rule, no chaos, an ordinary address): SUCCESS,
+                            # written out. Ids need no JSON escaping (generated).
+                            try:
+                                new_id = pop_id()
+                            except IndexError:
+                                new_id = take_id()
+                            status_message = f"MessageId: {new_id}" if numbered else ""
+                            entries.append(
+                                f'{head}SUCCESSFUL","StatusCode":200,"StatusMessage":'
+                                f'"{status_message}","MessageId":"{new_id}"}}'
+                            )
+                            if rendered[UNRESOLVED]:
+                                self._note(send, SUCCESS, rendered, endpoint, user_id, endpoint_id)
+                            delivery: tuple[Any, ...] = (
+                                group, key, user_id, endpoint_id, channel, address, "SUCCESSFUL",
+                                200, status_message, new_id, None,
+                            )  # fmt: skip
+                            kept += delivery  # Deliveries.add, inlined
+                            kept += rendered
+                            continue
+                        else:
+                            decision = script.simulate(channel, address)
                 status, code, status_message = (
                     decision.status,
                     decision.status_code,
                     decision.status_message,
                 )
                 message_id = None
+                tail = "}"
                 if status == "SUCCESSFUL":
-                    message_id = next_id()
-                    if not status_message and channel in ("SMS", "VOICE"):
+                    try:
+                        message_id = pop_id()
+                    except IndexError:
+                        message_id = take_id()
+                    if not status_message and numbered:
                         status_message = f"MessageId: {message_id}"
-                # Statuses and message ids need no JSON escaping (checked names, generated ids).
-                tail = f',"MessageId":"{message_id}"}}' if message_id else "}"
-                if keyed:  # SendUsersMessages: "endpoint id":{"Address":…,…}
-                    entries.append(
-                        f'{quote(endpoint.endpoint_id)}:{{"Address":{quote(address)},'
-                        f'"DeliveryStatus":"{status}","StatusCode":{code},'
-                        f'"StatusMessage":{quote(status_message)}{tail}'
-                    )
-                else:
-                    entry = (
-                        f'"DeliveryStatus":"{status}","StatusCode":{code},'
-                        f'"StatusMessage":{quote(status_message)}{tail}'
-                    )
-                    if with_address:
-                        entry = f'"Address":{quote(address)},{entry}'
-                    entries.append("{" + entry)
+                    tail = f',"MessageId":"{message_id}"}}'
+                # Statuses need no JSON escaping (checked names).
+                entries.append(
+                    f'{head}{status}","StatusCode":{code},'
+                    f'"StatusMessage":{quote(status_message)}{tail}'
+                )
                 if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
                     self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
                 delivery = (
@@ -453,10 +468,43 @@ class Engine:
         self.log.clear()
 
 
-_Recipient = tuple[str, str, Mapping[str, Any], str | None, str | None, list[Endpoint]]
+_Target = tuple[Endpoint, str, str, Decision | None, str, str]
+"""An endpoint as deliveries need it: the endpoint, its channel and address, the outcome its
+state decides (inactive, opted out) or None, the key its address has among the request's
+addresses, and the head of its result in JSON, up to the opening quote of its DeliveryStatus
+(see :data:`KEYED`)."""
+
+KEYED, ADDRESSED, BARE = "keyed", "addressed", "bare"
+"""How a target's result begins: ``"endpoint id":{"Address":…,`` (SendUsersMessages),
+``{"Address":…,`` (SendMessages' EndpointResult), ``{`` (its MessageResult: no Address)."""
+
+
+def _targets(endpoints: list[Endpoint], head: str = KEYED) -> list[_Target]:
+    """What deliveries need of ``endpoints`` that depends on nothing else (a directory view)."""
+    quote = wire.quote
+    return [
+        (
+            endpoint,
+            endpoint.channel,
+            endpoint.address,
+            _INACTIVE
+            if endpoint.status != "ACTIVE"
+            else (_SMS_OPTED_OUT if endpoint.channel == "SMS" else _OPTED_OUT)
+            if endpoint.opt_out == "ALL"
+            else None,
+            endpoint.address.lower() if endpoint.channel == "EMAIL" else endpoint.address,
+            (f"{quote(endpoint.endpoint_id)}:{{" if head == KEYED else "{")
+            + ("" if head == BARE else f'"Address":{quote(endpoint.address)},')
+            + '"DeliveryStatus":"',
+        )
+        for endpoint in endpoints
+    ]
+
+
+_Recipient = tuple[str, str, Mapping[str, Any], str | None, str | None, list[_Target]]
 """Where the recipient is in the request body (``Users``, ``Addresses`` or ``Endpoints``, and
 its key there), its configuration, its user id, the endpoint id the request names (None for
-SendUsersMessages: records use the endpoint's own), and its endpoints."""
+SendUsersMessages: records use the endpoint's own), and its endpoints as targets."""
 
 
 @dataclass
@@ -469,11 +517,12 @@ class _Send:
     """What is kept of the call: its application, request id and prepared message too."""
     seen: set[str] = field(default_factory=set)
     """Addresses delivered to so far (a later one is a DUPLICATE)."""
-    lanes: dict[str, tuple[RenderingChannel, str | None, Callable[[], str]]] = field(
-        default_factory=dict
-    )
-    """Per channel: the request's message prepared, the simulator's address marker, and where
-    its message ids come from."""
+    lanes: dict[
+        str, tuple[RenderingChannel, str | None, Callable[[], str], Callable[[], str], bool]
+    ] = field(default_factory=dict)
+    """Per channel: the request's message prepared, the simulator's address marker, where its
+    message ids come from (the pool's ``pop``, and what refills it when that is empty), and
+    whether a success's StatusMessage names the message id (SMS, voice)."""
     extra_notes: list[str] = field(default_factory=list)
 
     def notes(self) -> tuple[str, ...]:
@@ -487,27 +536,15 @@ _DUPLICATE = Decision("DUPLICATE", 400, "Duplicate address", "derived:duplicate"
 _TOO_LONG = Decision("PERMANENT_FAILURE", 400, "Invalid Message", "derived:sms-too-long")
 
 
-def _derived(endpoint: Endpoint, rendered: Rendered, seen: set[str]) -> Decision | None:
-    """The outcome the service decides before any provider (inactive, opted out, duplicate
-    address, no content, SMS too long), or None. Marks the address as seen in the request."""
-    if endpoint.status != "ACTIVE":
-        return _INACTIVE
-    if endpoint.opt_out == "ALL":
-        return _SMS_OPTED_OUT if endpoint.channel == "SMS" else _OPTED_OUT
-    address = endpoint.address
-    key = address.lower() if endpoint.channel == "EMAIL" else address
-    if key in seen:
-        return _DUPLICATE
-    seen.add(key)
+def _no_content(rendered: Rendered) -> Decision | None:
+    """PERMANENT_FAILURE for a message without content on its channel or an SMS too long,
+    else None."""
     missing = rendered[MISSING]
     if missing is not None:
         return Decision("PERMANENT_FAILURE", 400, missing, "derived:no-content")
     body = rendered[BODY]
     # No SMS of 630 characters or fewer is too long, whatever its encoding.
-    long_sms = (
-        rendered[SMS_ENCODING] is not None and body is not None and len(body) > MAX_UCS2_CHARS
-    )
-    if long_sms and analyse(body).too_long:  # type: ignore[arg-type]
+    if rendered[SMS_ENCODING] is not None and body is not None and analyse(body).too_long:
         return _TOO_LONG
     return None
 

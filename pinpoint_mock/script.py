@@ -15,7 +15,6 @@ import string
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
 from typing import Any
 
 from .errors import ERROR_STATUS, PinpointMockError
@@ -198,93 +197,83 @@ def simulated_status(channel: str, address: str) -> str | None:
 # -- ids ------------------------------------------------------------------------------------------
 
 
-#: Maps every byte to a lowercase alphanumeric (bytes.translate: one C call per pool).
-_BASE36 = bytes((string.ascii_lowercase + string.digits)[b % 36].encode()[0] for b in range(256))
-_POOL = 64
+_POOL = 128
 """Identifiers made at a time, per kind."""
+#: Every byte to a lowercase alphanumeric (SMS ids); nibble values 0-15 to hex digits, 16 to "-".
+_BASE36 = bytes((string.ascii_lowercase + string.digits)[b % 36].encode()[0] for b in range(256))
+_HEX = (string.hexdigits[:16] + "-").encode().ljust(256, b"?")
 
 
-def _repeated(mask: int, bits: int) -> int:
-    """``mask`` repeated for each of the ``_POOL`` ``bits``-bit groups of a pool."""
-    whole = 0
-    for group in range(_POOL):
-        whole |= mask << (bits * group)
-    return whole
+class _Pattern:
+    """Makes ``_POOL`` identifiers of one fixed layout at a time, all in C: random bits, masked
+    to one nibble per character with the layout's literals and variant bits put in, turned
+    into text by one ``bytes.translate`` and cut into identifiers by slices.
+
+    A layout is a string: ``x`` a random hex digit, ``V`` one of ``89ab`` (the RFC 4122
+    variant), anything else a literal hex digit or ``-``."""
+
+    def __init__(self, layout: str) -> None:
+        keep = bytes(0x0F if c == "x" else 0x03 if c == "V" else 0 for c in layout)
+        put = bytes(0 if c == "x" else 0x08 if c == "V" else _HEX.index(c.encode()) for c in layout)
+        self.size = len(layout) * _POOL
+        self.keep = int.from_bytes(keep * _POOL, "big")
+        self.put = int.from_bytes(put * _POOL, "big")
+        self.slices = [slice(i, i + len(layout)) for i in range(0, self.size, len(layout))]
+
+    def __call__(self, rng: random.Random) -> list[str]:
+        value = (rng.getrandbits(8 * self.size) & self.keep) | self.put
+        text = value.to_bytes(self.size, "big").translate(_HEX).decode()
+        return list(map(text.__getitem__, self.slices))
 
 
-# The third and fourth UUID groups carry the version (4) and the RFC 4122 variant bits.
-_VERSION = (_repeated(0x0FFF, 16), _repeated(0x4000, 16))
-_VARIANT = (_repeated(0x3FFF, 16), _repeated(0x8000, 16))
-
-
-def _hex_groups(rng: random.Random, size: int, masks: tuple[int, int] | None = None) -> list[str]:
-    """``_POOL`` random groups of ``size`` bytes each, as hex (masked when asked)."""
-    if masks is None:
-        data = rng.randbytes(size * _POOL)
-    else:
-        keep, put = masks
-        value = (rng.getrandbits(8 * size * _POOL) & keep) | put
-        data = value.to_bytes(size * _POOL, "big")
-    return data.hex(" ", size).split()
-
-
-def _uuid_groups(rng: random.Random) -> list[list[str]]:
-    return [
-        _hex_groups(rng, 4),
-        _hex_groups(rng, 2),
-        _hex_groups(rng, 2, _VERSION),
-        _hex_groups(rng, 2, _VARIANT),
-        _hex_groups(rng, 6),
-    ]
-
-
-def _uuids(rng: random.Random) -> list[str]:
-    """Version 4 UUIDs (every step a C loop over the whole pool)."""
-    return list(map("-".join, zip(*_uuid_groups(rng), strict=True)))
-
-
-def _email_ids(rng: random.Random) -> list[str]:
-    """SES style: 16 hex digits, a UUID, ``000000``."""
-    head = _hex_groups(rng, 8)
-    return list(map("-".join, zip(head, *_uuid_groups(rng), repeat("000000", _POOL), strict=True)))
+_UUID = "xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx"
+_uuids = _Pattern(_UUID)
+"""Version 4 UUIDs."""
+_email_ids = _Pattern(f"xxxxxxxxxxxxxxxx-{_UUID}-000000")
+"""SES style: 16 hex digits, a UUID, ``000000``."""
+_SMS_SLICES = [slice(i, i + 40) for i in range(0, 40 * _POOL, 40)]
 
 
 def _sms_ids(rng: random.Random) -> list[str]:
     """40 lowercase alphanumerics each."""
-    t = rng.randbytes(40 * _POOL).translate(_BASE36).decode()
-    return [t[i : i + 40] for i in range(0, 40 * _POOL, 40)]
+    text = rng.randbytes(40 * _POOL).translate(_BASE36).decode()
+    return list(map(text.__getitem__, _SMS_SLICES))
 
 
-_MAKERS = {"uuid": _uuids, "email": _email_ids, "sms": _sms_ids}
+_MAKERS: dict[str, Callable[[random.Random], list[str]]] = {
+    "uuid": _uuids,
+    "email": _email_ids,
+    "sms": _sms_ids,
+}
 _KIND = {"SMS": "sms", "VOICE": "sms", "EMAIL": "email"}
 
 
 class _Pool:
-    """Identifiers of one kind, made 64 at a time and handed out in order."""
+    """Identifiers of one kind, made ``_POOL`` at a time and handed out in order."""
 
-    __slots__ = ("_ids", "_items", "_make")
+    __slots__ = ("_ids", "_make", "items")
 
     def __init__(self, ids: Ids, make: Callable[[random.Random], list[str]]) -> None:
         self._ids, self._make = ids, make
-        self._items: list[str] = []
+        self.items: list[str] = []
 
     def take(self) -> str:
         try:
-            return self._items.pop()  # atomic: no lock on the common path
+            return self.items.pop()  # atomic: no lock on the common path
         except IndexError:
             with self._ids.lock:
-                if not self._items:
+                if not self.items:
                     made = self._make(self._ids.rng)
                     made.reverse()
-                    self._items.extend(made)
+                    self.items.extend(made)
             return self.take()
 
 
 class Ids:
     """Deterministic identifiers from one seed: request ids, message ids.
 
-    Each kind of identifier is made in pools of 64 from the seeded generator and handed out in
-    order, so the same seed and the same sequence of calls give the same identifiers.
+    Each kind of identifier is made in pools of ``_POOL`` from the seeded generator and handed
+    out in order, so the same seed and the same sequence of calls give the same identifiers.
     Thread-safe without a lock on the common path: ``list.pop`` is atomic, and pools are
     refilled under a lock, so no identifier is handed out twice.
     """
@@ -302,9 +291,11 @@ class Ids:
         """SMS/voice: 40 lowercase alphanumerics; email: SES style; push: a UUID."""
         return self._pools[_KIND.get(channel, "uuid")].take()
 
-    def taker(self, channel: str) -> Callable[[], str]:
-        """:meth:`message_id` for ``channel``, as a function of no argument."""
-        return self._pools[_KIND.get(channel, "uuid")].take
+    def source(self, channel: str) -> tuple[Callable[[], str], Callable[[], str]]:
+        """:meth:`message_id` for ``channel`` in two parts, for a caller that makes many: the
+        pool's ``pop`` (IndexError when it is empty), and what then refills it and takes one."""
+        pool = self._pools[_KIND.get(channel, "uuid")]
+        return pool.items.pop, pool.take
 
 
 # -- the script ----------------------------------------------------------------------------------

@@ -139,3 +139,30 @@ def test_active_endpoints_follow_every_change() -> None:
     d.put(Endpoint(APP, "d", "SMS", "+12065550101", "u3"))
     d.clear()
     assert d.for_user(APP, "u3", active_only=True) == []
+
+
+def test_user_views_are_made_once_and_forgotten_on_every_change() -> None:
+    d = Directory()
+    made: list[list[str]] = []
+
+    def ids(endpoints: list[Endpoint]) -> tuple[str, ...]:
+        made.append([e.endpoint_id for e in endpoints])
+        return tuple(e.endpoint_id for e in endpoints)
+
+    d.put(Endpoint(APP, "a", "SMS", "+12065550100", "u1"))
+    d.put(Endpoint(APP, "b", "SMS", "+12065550101", "u1", status="INACTIVE"))
+    assert d.user_view(APP, "u1", ids) == ("a",)
+    assert d.user_view(APP, "u1", ids) == ("a",)
+    assert d.user_view(APP, "u1", ids, active_only=False) == ("a", "b")
+    assert made == [["a"], ["a", "b"]]  # once per kind of view
+    d.put(Endpoint(APP, "c", "EMAIL", "ana@example.com", "u1"))
+    assert d.user_view(APP, "u1", ids) == ("a", "c")
+    d.delete(APP, "a")
+    assert d.user_view(APP, "u1", ids) == ("c",)
+    d.delete_user(APP, "u1")
+    assert d.user_view(APP, "u1", ids) == ()
+    d.put(Endpoint(APP, "d", "SMS", "+12065550102", "u1"))
+    assert d.user_view(APP, "u1", ids) == ("d",)
+    d.clear()
+    assert d.user_view(APP, "u1", ids) == ()
+    assert d.user_view(APP, "nobody", ids) == ()
