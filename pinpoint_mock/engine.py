@@ -23,6 +23,7 @@ from .rendering import (
     MISSING,
     SMS_ENCODING,
     UNRESOLVED,
+    PreparedMessage,
     Rendered,
     RenderingChannel,
     prepare,
@@ -303,6 +304,7 @@ class Engine:
         return _Send(
             body=body,
             warnings=warnings,
+            prepared=prepared,
             deliveries=Deliveries(
                 application_id=application_id,
                 operation=operation,
@@ -311,7 +313,9 @@ class Engine:
                 attempt=request.attempt,
                 trace_id=trace_id,
                 body=request.body,
-                prepared=prepared,
+                # Registered templates may change: then the records need this very message.
+                prepared=prepared if template else None,
+                multi_value=self.options.multi_value,
             ),
         )
 
@@ -330,7 +334,7 @@ class Engine:
                 lane = lanes.get(channel)
                 if lane is None:
                     lane = lanes[channel] = (
-                        send.deliveries.prepared.channel(channel),
+                        send.prepared.channel(channel),
                         script.simulator_marker(channel),
                         *self.ids.source(channel),
                         channel in ("SMS", "VOICE"),
@@ -513,8 +517,9 @@ class _Send:
 
     body: dict[str, Any]
     warnings: tuple[str, ...]
+    prepared: PreparedMessage
     deliveries: Deliveries
-    """What is kept of the call: its application, request id and prepared message too."""
+    """What is kept of the call: its application and request id too."""
     seen: set[str] = field(default_factory=set)
     """Addresses delivered to so far (a later one is a DUPLICATE)."""
     lanes: dict[

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .models import RenderedMessage, frozen
-from .rendering import PreparedMessage, Rendered, message
+from .rendering import PreparedMessage, Rendered, message, prepare
 
 
 @dataclass(frozen=True)
@@ -180,12 +180,15 @@ class Deliveries:
 
     Everything a record shows is fixed when the call is answered: the texts are rendered then;
     the substitutions, fields and contexts come from the request body (kept as bytes) through
-    the request's prepared message, as they did at send time.
+    the request's prepared message, as they did at send time. That message is kept only when
+    it depends on more than the body (a TemplateConfiguration: registered templates may change
+    later); else it is prepared again from the body when the records are made, so that a kept
+    call holds no container the garbage collector must follow but its list of values.
     """
 
     __slots__ = (
-        "application_id", "attempt", "body", "call_index", "operation", "prepared", "request_id",
-        "trace_id", "values",
+        "application_id", "attempt", "body", "call_index", "multi_value", "operation",
+        "prepared", "request_id", "trace_id", "values",
     )  # fmt: skip
 
     def __init__(
@@ -198,11 +201,15 @@ class Deliveries:
         attempt: int,
         trace_id: str | None,
         body: bytes,
-        prepared: PreparedMessage,
+        prepared: PreparedMessage | None,
+        multi_value: str = "first",
     ) -> None:
+        """``prepared`` None: the body's MessageConfiguration alone (with ``multi_value``)
+        makes the prepared message."""
         self.application_id, self.operation = application_id, operation
         self.request_id, self.call_index, self.attempt = request_id, call_index, attempt
         self.trace_id, self.body, self.prepared = trace_id, body, prepared
+        self.multi_value = multi_value
         self.values: list[Any] = []
 
     def add(self, head: DeliveryHead, rendered: Rendered) -> None:
@@ -218,7 +225,11 @@ class Deliveries:
             return []
         document = json.loads(self.body)
         shared = dict(document.get("Context") or {})
-        maps = self.prepared.maps
+        prepared = self.prepared
+        if prepared is None:
+            config = document.get("MessageConfiguration") or {}
+            prepared = prepare(config, multi_value=self.multi_value)
+        maps = prepared.maps
         made = []
         for row in zip(*[iter(self.values)] * _WIDTH, strict=True):
             (

@@ -128,3 +128,28 @@ def test_reset_forgets_templates(pinpoint: PinpointMock) -> None:
     pinpoint.add_template("t", channel="SMS", body="x")
     pinpoint.reset()
     assert not pinpoint.engine.templates
+
+
+def test_records_read_later_show_the_template_as_it_was_at_send_time(
+    pinpoint: PinpointMock, client: Any
+) -> None:
+    pinpoint.add_template(
+        "welcome", channel="SMS", body="Hi {{Name}}", default_substitutions={"Name": "friend"}
+    )
+    pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550100")
+    send(
+        client,
+        pinpoint,
+        {
+            "MessageConfiguration": {"SMSMessage": {"MessageType": "TRANSACTIONAL"}},
+            "TemplateConfiguration": {"SMSTemplate": {"Name": "welcome"}},
+            "Users": {"u1": {}},
+        },
+    )
+    # Records are made when first read: changing the template first must not change them.
+    pinpoint.add_template(
+        "welcome", channel="SMS", body="Bye {{Name}}", default_substitutions={"Name": "stranger"}
+    )
+    (sent,) = pinpoint.sent
+    assert sent.body == "Hi friend"
+    assert sent.substitutions == {"Name": ["friend"]}

@@ -161,3 +161,35 @@ def test_kept_rows_are_left_alone_by_the_garbage_collector() -> None:
         {"campaign": "spring", "tier": "vip"},
     )
     assert push.message.fields == {"Context": {"tier": "vip"}}
+
+
+def test_records_are_the_same_whether_the_prepared_message_was_kept_or_made_again() -> None:
+    body = (
+        b'{"MessageConfiguration": {"SMSMessage": {"Body": "hi {{Name}}",'
+        b' "Substitutions": {"Name": ["a", "b"]}}}, "Users": {"u1": {"Context": {"k": "v"}}}}'
+    )
+    config = json.loads(body)["MessageConfiguration"]
+    made = []
+    for kept in (True, False):
+        prepared = prepare(config, multi_value="join")
+        deliveries = Deliveries(
+            application_id="app",
+            operation="SendUsersMessages",
+            request_id="r1",
+            call_index=1,
+            attempt=1,
+            trace_id=None,
+            body=body,
+            prepared=prepared if kept else None,
+            multi_value="join",
+        )
+        rendered = prepared.row("SMS", {"Context": {"k": "v"}}, None)
+        deliveries.add(
+            ("Users", "u1", "u1", "e1", "SMS", "+1", "SUCCESSFUL", 200, "", "m1", None), rendered
+        )
+        made.append(deliveries.records())
+    assert made[0] == made[1]
+    (record,) = made[1]
+    assert record.body == "hi a, b"
+    assert record.substitutions == {"Name": ["a", "b"]}
+    assert record.context == {"k": "v"}
