@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from operator import itemgetter
 from typing import Any, Literal
 
 from . import sms
@@ -301,6 +300,13 @@ def _has_sub(container: Any, name: str) -> bool:
     return subs.__class__ is dict and name in subs
 
 
+_EMAIL_PARTS: tuple[tuple[str, ...], ...] = (
+    ("SimpleEmail", "Subject", "Data"),
+    ("SimpleEmail", "TextPart", "Data"),
+    ("SimpleEmail", "HtmlPart", "Data"),
+)
+
+
 def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]:
     out: list[Issue] = []
     config = body.get("MessageConfiguration")
@@ -320,59 +326,61 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
                 groups.append((key, group))
         if not any(group for _, group in groups):
             out.append(Issue(prefix, "no-recipients", None, _NO_RECIPIENTS))
-    if config is not None and not config and "TemplateConfiguration" not in body:
+    if config is None:
+        return out
+    if not config and "TemplateConfiguration" not in body:
         out.append(
             Issue((*prefix, "MessageConfiguration"), "empty-message", config, _EMPTY_MESSAGE)
         )
-    if config is None:
-        return out
     # One pass over the channel messages: their texts with {{, their Substitutions keys.
     messages: dict[str, dict[str, Any]] = {}
     message_keys: set[str] = set()
     texts: list[tuple[str, tuple[str, ...], str]] = []
     for key, message in config.items():
-        if key not in _MESSAGE_KEYS or message.__class__ is not dict:
+        if message.__class__ is not dict or key not in _MESSAGE_KEYS:
             continue
         messages[key] = message
         subs = message.get("Substitutions")
         if subs.__class__ is dict:
             message_keys.update(subs)
-        for field in ("Body", "Title"):
-            text = message.get(field)
-            if text.__class__ is str and "{{" in text:
-                texts.append((key, (field,), text))
+        text = message.get("Body")
+        if text.__class__ is str and "{{" in text:
+            texts.append((key, ("Body",), text))
+        text = message.get("Title")
+        if text.__class__ is str and "{{" in text:
+            texts.append((key, ("Title",), text))
         simple = message.get("SimpleEmail")
         if simple.__class__ is dict:
-            for part in ("Subject", "TextPart", "HtmlPart"):
-                data = simple.get(part)
-                if data.__class__ is dict:
-                    text = data.get("Data")
-                    if text.__class__ is str and "{{" in text:
-                        texts.append((key, ("SimpleEmail", part, "Data"), text))
+            for sub_path in _EMAIL_PARTS:
+                data = simple.get(sub_path[1])
+                text = data.get("Data") if data.__class__ is dict else None
+                if text.__class__ is str and "{{" in text:
+                    texts.append((key, sub_path, text))
     base = (*prefix, "MessageConfiguration")
-    # The few recipients with their own texts, found in one pass.
-    overrides = [
-        ((*prefix, name, key), cfg)
-        for name, group in groups
-        for key, cfg in group.items()
-        if cfg.__class__ is dict and ("BodyOverride" in cfg or "TitleOverride" in cfg)
-    ]
+    # The recipients' configurations, once: those with their own texts, and each one's
+    # Substitutions (for the variables the messages leave open).
+    overrides: list[tuple[PathT, dict[str, Any]]] = []
+    recipients: list[tuple[str, Any]] = []
+    for name, group in groups:
+        for key, cfg in group.items():
+            subs = _NO_SUBS
+            if cfg.__class__ is dict:
+                if "BodyOverride" in cfg or "TitleOverride" in cfg:
+                    overrides.append(((*prefix, name, key), cfg))
+                subs = cfg.get("Substitutions")
+                if subs.__class__ is not dict:
+                    subs = _NO_SUBS
+            recipients.append((key, subs))
 
     # {{variables}} no substitution can fill (recipients scanned once per name)
     lacking: dict[str, list[str]] = {}
-    recipients = any(map(itemgetter(1), groups))
     for key, sub_path, text in texts:
         for name in _free_variables(text):
             if name in message_keys:
                 continue
             missing = lacking.get(name)
             if missing is None:
-                missing = lacking[name] = [
-                    recipient
-                    for _, group in groups
-                    for recipient, cfg in group.items()
-                    if not _has_sub(cfg, name)
-                ]
+                missing = lacking[name] = [who for who, subs in recipients if name not in subs]
             if missing or not recipients:
                 out.append(_unresolved((*base, key, *sub_path), name, missing))
     for path, cfg in overrides:
@@ -420,6 +428,9 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
                         )
                     )
     return out
+
+
+_NO_SUBS: dict[str, Any] = {}
 
 
 def _unresolved(path: PathT, name: str, missing: list[str]) -> Issue:
