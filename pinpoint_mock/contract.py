@@ -205,11 +205,7 @@ def validate(
         prefix = (payload_member,)
     else:
         compiled = _compiled(f"{stem}.request.json")
-    errors: tuple[Violation, ...] = ()
-    if not compiled.root_ok(document):
-        found: list[Issue] = []
-        compiled.root_collect(document, (), found)
-        errors = _issues_to_violations(found)
+    errors = _errors(compiled, document)
     found_warnings: tuple[Violation, ...] = ()
     if warnings and operation in ("SendUsersMessages", "SendMessages") and isinstance(body, dict):
         found_warnings = _issues_to_violations(_lint(body, prefix, operation), "warning")
@@ -220,18 +216,22 @@ def check_body(body: dict[str, Any], operation: str) -> tuple[list[str], tuple[s
     """:func:`validate` for a parsed wire body, as the engine needs it: the error sentences
     (empty when the service would accept it) and the warning sentences. A wire body is never
     taken for the SDK input shape, whatever its members."""
-    compiled = _request_contract(operation)
-    errors: list[str] = []
-    if not compiled.root_ok(body):
-        found: list[Issue] = []
-        compiled.root_collect(body, (), found)
-        errors = [v.message for v in _issues_to_violations(found)]
+    errors = [v.message for v in _errors(_request_contract(operation), body)]
     if operation not in ("SendUsersMessages", "SendMessages"):
         return errors, ()
     issues = _lint(body, (), operation)
     if not issues:
         return errors, ()
     return errors, tuple(v.message for v in _issues_to_violations(issues, "warning"))
+
+
+def _errors(compiled: Compiler, document: Any) -> tuple[Violation, ...]:
+    """Every violation of ``document`` (the fast check first: most documents are valid)."""
+    if compiled.root_ok(document):
+        return ()
+    found: list[Issue] = []
+    compiled.root_collect(document, (), found)
+    return _issues_to_violations(found)
 
 
 @cache

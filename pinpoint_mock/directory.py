@@ -43,8 +43,6 @@ class Directory:
         self._apps: dict[str, dict[str, Endpoint]] = {}
         self._users: dict[tuple[str, str], list[str]] = {}
         self._sequence = 0
-        self._active: dict[tuple[str, str], list[Endpoint]] = {}
-        """Each user's ACTIVE endpoints, made on first send and forgotten on any change."""
         self._views: dict[tuple[str, str, bool, Callable[[list[Endpoint]], Any]], Any] = {}
         """What :meth:`user_view` made, forgotten on any change."""
 
@@ -144,22 +142,14 @@ class Directory:
     def for_user(
         self, application_id: str, user_id: str, *, active_only: bool = False
     ) -> list[Endpoint]:
-        """The user's endpoints in registration order (only the ACTIVE ones if asked: that list
-        is shared between calls until the directory changes, and must not be changed)."""
+        """The user's endpoints in registration order (only the ACTIVE ones if asked)."""
         with self._lock:
-            if active_only:
-                active = self._active.get((application_id, user_id))
-                if active is not None:
-                    return active
             app = self._apps.get(application_id)
             ids = self._users.get((application_id, user_id))
             if app is None or not ids:
                 return []
-            if active_only:
-                active = [e for e in map(app.__getitem__, ids) if e.status == "ACTIVE"]
-                self._active[(application_id, user_id)] = active
-                return active
-            return [app[i] for i in ids]
+            endpoints = [app[i] for i in ids]
+            return [e for e in endpoints if e.active] if active_only else endpoints
 
     def user_view(
         self,
@@ -181,7 +171,6 @@ class Directory:
         return view  # type: ignore[no-any-return]
 
     def _changed(self) -> None:
-        self._active.clear()
         self._views.clear()
 
     def delete(self, application_id: str, endpoint_id: str) -> Endpoint | None:

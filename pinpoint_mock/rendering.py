@@ -452,14 +452,7 @@ class _Channel:
                     )
                     if filled is not None:  # else the general path decides
                         title, body, html = filled
-                        encoding = segments = None
-                        if self.sms and body:  # self._row(plan, title, body, html), inlined
-                            facts = _GSM7_FACTS.get(len(body)) if _gsm_basic(body) else None
-                            encoding, segments = facts or self._sms(body)
-                        return (
-                            self.channel, title, body, html, None, self.template, (), encoding,
-                            segments, plan.missing,
-                        )  # fmt: skip
+                        return self._row(plan, title, body, html)
                 return self._render(plan, substitutions, endpoint)
         shared = self.shared
         if shared is not None:
