@@ -97,9 +97,21 @@ class Request:
 
 def _attempt(headers: Mapping[str, str]) -> int:
     """The attempt number from botocore's ``amz-sdk-request: attempt=N; max=M`` header."""
-    value = _header(headers, "amz-sdk-request")
-    match = _ATTEMPT.search(value) if value else None
-    return int(match.group(1)) if match else 1
+    value = headers.get("amz-sdk-request")  # botocore's spelling; others are looked for below
+    if value is None:
+        value = _header(headers, "amz-sdk-request")
+        if value is None:
+            return 1
+    attempt = _ATTEMPTS.get(value)
+    if attempt is None:
+        match = _ATTEMPT.search(value)
+        attempt = int(match.group(1)) if match else 1
+        if len(_ATTEMPTS) < 64:  # a few distinct values in practice
+            _ATTEMPTS[value] = attempt
+    return attempt
+
+
+_ATTEMPTS: dict[str, int] = {}
 
 
 class Engine:

@@ -7,7 +7,7 @@ from typing import Any
 from botocore.awsrequest import HeadersDict
 
 from pinpoint_mock import mock_pinpoint
-from pinpoint_mock.interceptors.botocore import _headers
+from pinpoint_mock.interceptors.botocore import _headers, _path
 
 APP = "611e3e3cdd47474c9c1399a505665b91"
 
@@ -22,6 +22,13 @@ def test_headers_are_plain_text_with_their_original_case() -> None:
     }
     assert _headers(headers) == expected
     assert _headers(dict(headers.items())) == expected  # any mapping, without botocore's inside
+
+
+def test_the_path_keeps_its_query_and_is_the_same_when_cached() -> None:
+    url = "https://pinpoint.us-east-1.amazonaws.com/v1/apps/a%2Fb/users-messages?x=1&y=2"
+    assert _path(url) == "/v1/apps/a%2Fb/users-messages?x=1&y=2"
+    assert _path(url) == "/v1/apps/a%2Fb/users-messages?x=1&y=2"  # from the cache
+    assert _path("http://localhost:4566/v1/apps/a/endpoints/e") == "/v1/apps/a/endpoints/e"
 
 
 def test_a_call_records_the_headers_botocore_sent(client: Any) -> None:
