@@ -293,6 +293,12 @@ def _free_variables(text: str) -> tuple[str, ...]:
     return tuple(name for name in dict.fromkeys(variables(text)) if not endpoint_fillable(name))
 
 
+@lru_cache(maxsize=1024)
+def _free_names(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct :func:`_free_variables` of ``texts``, in order."""
+    return tuple(dict.fromkeys(name for text in texts for name in _free_variables(text)))
+
+
 def _has_sub(container: Any, name: str) -> bool:
     if container.__class__ is not dict:
         return False
@@ -336,6 +342,8 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
     messages: dict[str, dict[str, Any]] = {}
     message_keys: set[str] = set()
     texts: list[tuple[str, tuple[str, ...], str]] = []
+    # Whether the checks for URL actions and long SMS bodies have anything to look at.
+    url_action = long_body = False
     for key, message in config.items():
         if message.__class__ is not dict or key not in _MESSAGE_KEYS:
             continue
@@ -344,8 +352,13 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
         if subs.__class__ is dict:
             message_keys.update(subs)
         text = message.get("Body")
-        if text.__class__ is str and "{{" in text:
-            texts.append((key, ("Body",), text))
+        if text.__class__ is str:
+            if "{{" in text:
+                texts.append((key, ("Body",), text))
+            if len(text) > sms.MAX_UCS2_CHARS:
+                long_body = True
+        if message.get("Action") == "URL":
+            url_action = True
         text = message.get("Title")
         if text.__class__ is str and "{{" in text:
             texts.append((key, ("Title",), text))
@@ -372,27 +385,34 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
                     subs = _NO_SUBS
             recipients.append((key, subs))
 
-    # {{variables}} no substitution can fill (recipients scanned once per name)
+    # {{variables}} no substitution can fill: the recipients are scanned once per name, and
+    # the texts again only when a name lacks a value somewhere.
     lacking: dict[str, list[str]] = {}
-    for key, sub_path, text in texts:
-        for name in _free_variables(text):
-            if name in message_keys:
-                continue
-            missing = lacking.get(name)
-            if missing is None:
-                missing = lacking[name] = [who for who, subs in recipients if name not in subs]
-            if missing or not recipients:
-                out.append(_unresolved((*base, key, *sub_path), name, missing))
+    if texts:
+        for name in _free_names(tuple([text for _, _, text in texts])):
+            if name not in message_keys:
+                missing = [who for who, subs in recipients if name not in subs]
+                if missing or not recipients:
+                    lacking[name] = missing
+    if lacking:
+        for key, sub_path, text in texts:
+            for name in _free_variables(text):
+                lacks = lacking.get(name)
+                if lacks is not None:
+                    out.append(_unresolved((*base, key, *sub_path), name, lacks))
     for path, cfg in overrides:
         for field in ("BodyOverride", "TitleOverride"):
             override = cfg.get(field)
-            if isinstance(override, str) and "{{" in override:
-                for name in _free_variables(override):
-                    if name not in message_keys and not _has_sub(cfg, name):
-                        out.append(_unresolved((*path, field), name, [str(path[-1])]))
+            if isinstance(override, str):
+                if "{{" in override:
+                    for name in _free_variables(override):
+                        if name not in message_keys and not _has_sub(cfg, name):
+                            out.append(_unresolved((*path, field), name, [str(path[-1])]))
+                if len(override) > sms.MAX_UCS2_CHARS:
+                    long_body = True
 
     # Action URL without a Url
-    if not _PUSH_KEYS.isdisjoint(messages):
+    if url_action and not _PUSH_KEYS.isdisjoint(messages):
         default_push = messages.get("DefaultPushNotificationMessage", {})
         for key in ("DefaultPushNotificationMessage", *PUSH_MESSAGES):
             push = messages.get(key)
@@ -403,7 +423,7 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
 
     # SMS bodies over the service's length limit
     sms_message = messages.get("SMSMessage")
-    if sms_message is not None:
+    if sms_message is not None and long_body:
         candidates: list[tuple[PathT, Any]] = []
         if "Body" in sms_message:
             candidates.append(((*base, "SMSMessage", "Body"), sms_message["Body"]))
