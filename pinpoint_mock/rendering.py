@@ -309,12 +309,18 @@ class _Plan:
     :func:`~pinpoint_mock.templates.compile_filler`)."""
 
 
+_PLANS: dict[tuple[Any, ...], _Plan] = {}
+"""Plans by what they are made of (the texts, the channel and its settings), shared by every
+request: a suite sends the same few texts over and over, and a plan never changes once made."""
+_MAX_PLANS = 1024
+
+
 class _Channel:
     """One channel's share of a request: all that does not depend on the recipient."""
 
     __slots__ = (
         "_field_sources", "_fields", "body", "channel", "default", "html", "join", "mime",
-        "parsed", "plans", "push", "raw", "shareable", "shared", "silent", "sms", "sms_facts",
+        "parsed", "push", "raw", "shareable", "shared", "silent", "sms", "sms_facts",
         "substitutions", "template", "title", "titled",
     )  # fmt: skip
 
@@ -371,7 +377,6 @@ class _Channel:
             and fields.get("SilentPush") is True
             and fields.get("Data") is not None
         )
-        self.plans: dict[tuple[str | None, str | None, str | None], _Plan] = {}
         # Made on first use: most requests need neither.
         self.parsed: dict[tuple[str, bool], tuple[str | None, str | None, str | None]] | None = None
         self.sms_facts: dict[str, tuple[str, int]] | None = None
@@ -502,20 +507,30 @@ class _Channel:
 
     def _plan(self, raw: str | None, body: str | None, title: str | None) -> _Plan:
         """The plan for a recipient with these (non-empty) RawContent and overrides."""
-        key = (raw, body, title)
-        plan = self.plans.get(key)
+        raw = raw or self.raw  # a raw payload replaces the other texts and counts as content
+        key = (
+            self.channel, raw, self.mime, title or self.title, body or self.body, self.html,
+            self.template is not None, self.silent, self.join,
+        )  # fmt: skip
+        plan = _PLANS.get(key)
         if plan is None:
-            plan = self.plans[key] = self._make_plan(raw, body, title)
+            if len(_PLANS) >= _MAX_PLANS:
+                _PLANS.clear()
+            plan = _PLANS[key] = self._make_plan(*key[1:6])
         return plan
 
-    def _make_plan(self, raw: str | None, body: str | None, title: str | None) -> _Plan:
-        raw = raw or self.raw  # a raw payload replaces the other texts and counts as content
+    def _make_plan(
+        self,
+        raw: str | None,
+        mime: str | None,
+        title: str | None,
+        body: str | None,
+        html: str | None,
+    ) -> _Plan:
         if raw is not None:
             return _Plan(None, None, None, compile_text(raw), False, None)
-        if self.mime is not None:
-            return _Plan(None, None, None, compile_text(self.mime), True, None)
-        title, body = title or self.title, body or self.body
-        html = self.html
+        if mime is not None:
+            return _Plan(None, None, None, compile_text(mime), True, None)
         has_content = (
             self.template is not None
             or body is not None
@@ -611,6 +626,8 @@ def _mime_part(mime: EmailMessage, subtype: str) -> str | None:
 def _mapping(value: Any) -> Mapping[str, Any]:
     if value.__class__ is dict:  # what JSON gives: no abstract-class check needed
         return value
+    if value is None:
+        return _EMPTY
     return value if isinstance(value, Mapping) else _EMPTY
 
 
@@ -634,7 +651,9 @@ def _pick(names: frozenset[str], *sources: Mapping[str, Any]) -> dict[str, Any]:
 def _merge_substitutions(*sources: Mapping[str, Any]) -> dict[str, list[str]]:
     merged: dict[str, list[str]] = {}
     for source in sources:
-        merged.update(source.get("Substitutions") or _EMPTY)
+        substitutions = source.get("Substitutions")
+        if substitutions:
+            merged.update(substitutions)
     return merged
 
 
