@@ -216,7 +216,9 @@ def check_body(body: dict[str, Any], operation: str) -> tuple[list[str], tuple[s
     """:func:`validate` for a parsed wire body, as the engine needs it: the error sentences
     (empty when the service would accept it) and the warning sentences. A wire body is never
     taken for the SDK input shape, whatever its members."""
-    errors = [v.message for v in _errors(_request_contract(operation), body)]
+    compiled = _request_contract(operation)
+    # The fast check written out (as _errors does it): one Python call less per request.
+    errors = [] if compiled.root_ok(body) else [v.message for v in _errors(compiled, body)]
     if operation not in ("SendUsersMessages", "SendMessages"):
         return errors, ()
     issues = _lint(body, (), operation)
@@ -389,7 +391,10 @@ def _lint(body: Mapping[str, Any], prefix: PathT, operation: str) -> list[Issue]
     # the texts again only when a name lacks a value somewhere.
     lacking: dict[str, list[str]] = {}
     if texts:
-        for name in _free_names(tuple([text for _, _, text in texts])):
+        found = []  # a loop: before Python 3.12 a comprehension is a function call
+        for _, _, text in texts:
+            found.append(text)
+        for name in _free_names(tuple(found)):
             if name not in message_keys:
                 missing = [who for who, subs in recipients if name not in subs]
                 if missing or not recipients:

@@ -282,10 +282,8 @@ class Ids:
         self.rng = random.Random(seed)
         self.lock = threading.Lock()
         self._pools = {kind: _Pool(self, make) for kind, make in _MAKERS.items()}
-
-    def uuid(self) -> str:
-        """A random (version 4) UUID."""
-        return self._pools["uuid"].take()
+        self.uuid: Callable[[], str] = self._pools["uuid"].take
+        """A random (version 4) UUID (its pool's ``take``: one call less per id)."""
 
     def message_id(self, channel: str) -> str:
         """SMS/voice: 40 lowercase alphanumerics; email: SES style; push: a UUID."""
