@@ -170,6 +170,13 @@ class Directory:
                 )
         return view  # type: ignore[no-any-return]
 
+    @property
+    def views(self) -> Mapping[tuple[str, str, bool, Callable[..., Any]], Any]:
+        """What :meth:`user_view` made so far, by ``(application_id, user_id, active_only,
+        make)`` (read-only; emptied whenever the directory changes): for a caller that looks up
+        many users, a dictionary lookup each instead of a call."""
+        return self._views
+
     def _changed(self) -> None:
         self._views.clear()
 

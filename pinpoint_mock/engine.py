@@ -227,12 +227,17 @@ class Engine:
         quote = wire.quote
         application_id = send.deliveries.application_id
         skip_inactive = self.options.skip_inactive
-        user_view = self.directory.user_view
+        directory = self.directory
+        views = directory.views
         # Loops, not comprehensions: before Python 3.12 a comprehension is a function call, and
         # inside a boto3 call each Python call costs about 0.3 us (measured).
         recipients: list[_Recipient] = []
         for user_id, user in (send.body.get("Users") or {}).items():
-            targets = user_view(application_id, user_id, _targets, active_only=skip_inactive)
+            targets = views.get((application_id, user_id, skip_inactive, _targets))
+            if targets is None:
+                targets = directory.user_view(
+                    application_id, user_id, _targets, active_only=skip_inactive
+                )
             recipients.append(("Users", user_id, user, user_id, None, targets))
         # "user id":{"endpoint id":{EndpointMessageResult},...}
         results = []

@@ -469,8 +469,17 @@ class _Channel:
                         substitutions if not self.substitutions else self._merged(substitutions)
                     )
                     if filled is not None:  # else the general path decides
+                        # self._row(plan, *filled), written out: this runs per delivery, and
+                        # inside a boto3 call each Python call costs about 0.3 us (measured).
                         title, body, html = filled
-                        return self._row(plan, title, body, html)
+                        encoding = segments = None
+                        if self.sms and body:
+                            facts = _GSM7_FACTS.get(len(body)) if _gsm_basic(body) else None
+                            encoding, segments = facts or self._sms(body)
+                        return (
+                            self.channel, title, body, html, None, self.template, (), encoding,
+                            segments, plan.missing,
+                        )  # fmt: skip
                 return self._render(plan, substitutions, endpoint)
         shared = self.shared
         if shared is not None:

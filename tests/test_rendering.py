@@ -994,3 +994,17 @@ def test_rendered_messages_own_their_mappings() -> None:
 def test_prepare_refuses_unknown_multi_value() -> None:
     with pytest.raises(ValueError, match="multi_value"):
         prepare({}, multi_value="last")
+
+
+def test_plans_are_shared_by_requests_with_the_same_texts_and_settings() -> None:
+    config = {"SMSMessage": {"Body": "Hi {{Name}}"}}
+    first = prepare(config).channel("SMS")
+    again = prepare({"SMSMessage": {"Body": "Hi {{Name}}"}}).channel("SMS")
+    joined = prepare(config, multi_value="join").channel("SMS")
+    other = prepare({"SMSMessage": {"Body": "Bye {{Name}}"}}).channel("SMS")
+    assert again.default is first.default  # type: ignore[attr-defined]
+    assert joined.default is not first.default  # type: ignore[attr-defined]
+    assert other.default is not first.default  # type: ignore[attr-defined]
+    user = {"Substitutions": {"Name": ["Ana", "Bo"]}}
+    assert again.row(user, None)[2] == "Hi Ana"
+    assert joined.row(user, None)[2] == "Hi Ana, Bo"
