@@ -44,6 +44,10 @@ class Directory:
         self._users: dict[tuple[str, str], list[str]] = {}
         self._sequence = 0
         self._views: dict[tuple[str, str, bool, Callable[[list[Endpoint]], Any]], Any] = {}
+        self.views: Mapping[tuple[str, str, bool, Callable[..., Any]], Any] = self._views
+        """What :meth:`user_view` made so far, by ``(application_id, user_id, active_only,
+        make)`` (read-only; emptied whenever the directory changes): for a caller that looks up
+        many users, a dictionary lookup each instead of a call."""
         """What :meth:`user_view` made, forgotten on any change."""
 
     # -- applications --
@@ -169,13 +173,6 @@ class Directory:
                     self.for_user(application_id, user_id, active_only=active_only)
                 )
         return view  # type: ignore[no-any-return]
-
-    @property
-    def views(self) -> Mapping[tuple[str, str, bool, Callable[..., Any]], Any]:
-        """What :meth:`user_view` made so far, by ``(application_id, user_id, active_only,
-        make)`` (read-only; emptied whenever the directory changes): for a caller that looks up
-        many users, a dictionary lookup each instead of a call."""
-        return self._views
 
     def _changed(self) -> None:
         self._views.clear()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -292,13 +293,9 @@ class CallLog:
         self._pending: list[Deliveries] = []
         """Deliveries not yet made into records (see :meth:`Deliveries.records`)."""
         self._warnings: list[str] = []
-        self._counter = 0
-
-    def reserve(self) -> int:
-        """The index of the next call (indexes are unique even under concurrency)."""
-        with self._lock:
-            self._counter += 1
-            return self._counter
+        self.reserve: Callable[[], int] = itertools.count(1).__next__
+        """The index of the next call (unique even under concurrency: a C-level counter, one
+        step under the GIL, and no Python call on the way of a request)."""
 
     def record(self, call: Call, sent: Iterable[SentMessage] | Deliveries | None = None) -> None:
         with self._lock:
@@ -345,4 +342,4 @@ class CallLog:
             self._sent.clear()
             self._pending.clear()
             self._warnings.clear()
-            self._counter = 0
+            self.reserve = itertools.count(1).__next__

@@ -72,10 +72,10 @@ def _headers(headers: Any) -> dict[str, str]:
     inner = getattr(headers, "_dict", None)
     if inner.__class__ is dict:
         try:
-            return {
-                key._key: value.decode() if value.__class__ is bytes else _text(value)
-                for key, value in inner.items()
-            }
+            plain = {}
+            for key, value in inner.items():  # a loop: a comprehension is one more call
+                plain[key._key] = value.decode() if value.__class__ is bytes else _text(value)
+            return plain
         except AttributeError:  # not botocore's keys after all
             pass
     return {str(key): _text(value) for key, value in headers.items()}
@@ -117,11 +117,14 @@ def _answer(endpoint: Any, request: Any) -> Any:
     backoff = getattr(local, "backoff", 0.0)
     if backoff:
         local.backoff = 0.0
+    url, body = request.url, request.body
+    # _path(url) and _body_bytes(body) in their common cases, without the calls.
+    path = _PATHS.get(url)
     status, response_headers, body, notes = target.answer(
         request.method,
-        _path(request.url),
+        _path(url) if path is None else path,
         _headers(request.headers),
-        _body_bytes(request.body),
+        body if body.__class__ is bytes else _body_bytes(body),
         backoff,
     )
     for note in notes:
