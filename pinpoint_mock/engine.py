@@ -254,19 +254,14 @@ class Engine:
                 )
             recipients.append(("Users", user_id, user, user_id, None, targets))
         # "user id":{"endpoint id":{EndpointMessageResult},...}
-        results = []
-        for recipient, members in zip(recipients, self._deliver(send, recipients), strict=True):
-            results.append(
-                f"{quote(recipient[1])}:{{{members}}}"
-                if members
-                else f'{quote(recipient[1])}:{{"":{_NO_ENDPOINTS}}}'
-            )
-        text = (
-            f'{{"ApplicationId":{quote(application_id)},'
-            f'"RequestId":{quote(send.deliveries.request_id)},"Result":{{{",".join(results)}}}}}'
-        )
+        out = [
+            '{"ApplicationId":', quote(application_id),
+            ',"RequestId":', quote(send.deliveries.request_id), ',"Result":{',
+        ]  # fmt: skip
+        self._deliver(send, recipients, out, _USER_FRAME)
+        out.append("}}")
         notes = send.notes() if send.extra_notes else send.warnings
-        return wire.text_response(200, text, request_id), send.deliveries, notes
+        return wire.text_response(200, "".join(out), request_id), send.deliveries, notes
 
     def _send_messages(
         self, found: wire.Route, request: Request, request_id: str, index: int
@@ -274,32 +269,36 @@ class Engine:
         """SendMessages: direct sends to ``Addresses`` and registered ``Endpoints``."""
         send = self._start_send(found, request, index, "SendMessages")
         quote = wire.quote
-        text = (
-            f'{{"ApplicationId":{quote(send.deliveries.application_id)},'
-            f'"RequestId":{quote(send.deliveries.request_id)}'
-        )
+        out = [
+            '{"ApplicationId":', quote(send.deliveries.application_id),
+            ',"RequestId":', quote(send.deliveries.request_id),
+        ]  # fmt: skip
         addresses = send.body.get("Addresses") or {}
         if addresses:
-            results: list[str] = []
-            for address, cfg in addresses.items():
+            out.append(',"Result":{')
+            for n, (address, cfg) in enumerate(addresses.items()):
+                if n:
+                    out.append(",")
                 channel = cfg.get("ChannelType")
                 if not channel:
-                    results.append(f"{quote(address)}:{_NO_CHANNEL}")
+                    out += (quote(address), ":", _NO_CHANNEL)
                     continue
                 bare = Endpoint(send.deliveries.application_id, "", channel, address)
                 # MessageResult has no Address
-                (entry,) = self._deliver(
-                    send, [("Addresses", address, cfg, None, None, _targets([bare], BARE))]
-                )
-                results.append(f"{quote(address)}:{entry}")
-            text += f',"Result":{{{",".join(results)}}}'
+                recipient: _Recipient = (
+                    "Addresses", address, cfg, None, None, _targets([bare], BARE),
+                )  # fmt: skip
+                self._deliver(send, [recipient], out, _ENTRY_FRAME)
+            out.append("}")
         endpoint_ids = send.body.get("Endpoints") or {}
         if endpoint_ids:
-            by_endpoint: list[str] = []
-            for endpoint_id, cfg in endpoint_ids.items():
+            out.append(',"EndpointResult":{')
+            for n, (endpoint_id, cfg) in enumerate(endpoint_ids.items()):
+                if n:
+                    out.append(",")
                 endpoint = self.directory.get(send.deliveries.application_id, endpoint_id)
                 if endpoint is None:
-                    by_endpoint.append(f"{quote(endpoint_id)}:{_NO_ENDPOINT}")
+                    out += (quote(endpoint_id), ":", _NO_ENDPOINT)
                     continue
                 recipient = (
                     "Endpoints",
@@ -309,10 +308,10 @@ class Engine:
                     endpoint_id,
                     _targets([endpoint], ADDRESSED),
                 )
-                (entry,) = self._deliver(send, [recipient])
-                by_endpoint.append(f"{quote(endpoint_id)}:{entry}")
-            text += f',"EndpointResult":{{{",".join(by_endpoint)}}}'
-        return wire.text_response(200, text + "}", request_id), send.deliveries, send.notes()
+                self._deliver(send, [recipient], out, _ENTRY_FRAME)
+            out.append("}")
+        out.append("}")
+        return wire.text_response(200, "".join(out), request_id), send.deliveries, send.notes()
 
     def _start_send(self, found: wire.Route, request: Request, index: int, operation: str) -> _Send:
         application_id = found.params["application_id"]
@@ -353,17 +352,33 @@ class Engine:
             ),
         )
 
-    def _deliver(self, send: _Send, recipients: Sequence[_Recipient]) -> list[str]:
-        """Render, decide and record the deliveries to each recipient's endpoints; returns, per
-        recipient, its results as JSON joined by commas ("" when it has no endpoint), each
-        begun by its target's head."""
+    def _deliver(
+        self,
+        send: _Send,
+        recipients: Sequence[_Recipient],
+        out: list[str],
+        frame: tuple[str, str, str],
+    ) -> None:
+        """Render, decide and record the deliveries to each recipient's endpoints, and write
+        their results to ``out`` as pieces of JSON: per recipient (separated by commas) its
+        quoted key, then ``frame``'s opening, its targets' results (each begun by the target's
+        head, separated by commas) and ``frame``'s closing; or, for a recipient without
+        endpoints, its key and ``frame``'s third part. The answer is joined once from the
+        pieces: a 100 x 3 request's ~55 KB answer is not copied once per level of nesting."""
         quote = wire.quote
         lanes, seen, kept = send.lanes, send.seen, send.deliveries.values
         script = self.script
         scripted = script.scripted
-        joined: list[str] = []
+        opening, closing, empty = frame
+        comma = ""
         for group, key, recipient, user_id, requested_id, targets in recipients:
-            entries: list[str] = []
+            if not targets:
+                out += (comma, quote(key), empty)
+                comma = ","
+                continue
+            out += (comma, quote(key), opening)
+            comma = ","
+            separator = ""
             for endpoint, channel, address, decision, seen_key, head in targets:
                 lane = lanes.get(channel)
                 if lane is None:
@@ -409,10 +424,11 @@ class Engine:
                             except IndexError:
                                 new_id = take_id()
                             status_message = f"MessageId: {new_id}" if numbered else ""
-                            entries.append(
-                                f'{head}SUCCESSFUL","StatusCode":200,"StatusMessage":'
-                                f'"{status_message}","MessageId":"{new_id}"}}'
-                            )
+                            out += (
+                                separator, head, 'SUCCESSFUL","StatusCode":200,"StatusMessage":"',
+                                status_message, '","MessageId":"', new_id, '"}',
+                            )  # fmt: skip
+                            separator = ","
                             if rendered[UNRESOLVED]:
                                 self._note(send, SUCCESS, rendered, endpoint, user_id, endpoint_id)
                             delivery: tuple[Any, ...] = (
@@ -440,10 +456,11 @@ class Engine:
                         status_message = f"MessageId: {message_id}"
                     tail = f',"MessageId":"{message_id}"}}'
                 # Statuses need no JSON escaping (checked names).
-                entries.append(
-                    f'{head}{status}","StatusCode":{code},'
-                    f'"StatusMessage":{quote(status_message)}{tail}'
-                )
+                out += (
+                    separator, head, status, '","StatusCode":', str(code), ',"StatusMessage":',
+                    quote(status_message), tail,
+                )  # fmt: skip
+                separator = ","
                 if rendered[UNRESOLVED] or status not in _SDK_STATUSES:
                     self._note(send, decision, rendered, endpoint, user_id, endpoint_id)
                 delivery = (
@@ -452,8 +469,7 @@ class Engine:
                 )  # fmt: skip
                 kept += delivery  # Deliveries.add, inlined
                 kept += rendered
-            joined.append(",".join(entries))
-        return joined
+            out.append(closing)
 
     @staticmethod
     def _note(
@@ -598,6 +614,12 @@ def _failure(code: int, message: str, **before: str) -> str:
 _NO_ENDPOINTS = _failure(400, NO_ENDPOINTS, Address="")
 _NO_ENDPOINT = _failure(404, "Endpoint not found", Address="")
 _NO_CHANNEL = _failure(400, "ChannelType must be specified for an address")
+
+_USER_FRAME = (":{", "}", ':{"":' + _NO_ENDPOINTS + "}")
+"""SendUsersMessages' Result: ``"user id":{"endpoint id":{…},…}``, and the entry of a user
+without endpoints (see :meth:`Engine._deliver`)."""
+_ENTRY_FRAME = (":", "", "")
+"""SendMessages' Result and EndpointResult: ``"address or endpoint id":{…}`` (one target)."""
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
