@@ -1008,3 +1008,14 @@ def test_plans_are_shared_by_requests_with_the_same_texts_and_settings() -> None
     user = {"Substitutions": {"Name": ["Ana", "Bo"]}}
     assert again.row(user, None)[2] == "Hi Ana"
     assert joined.row(user, None)[2] == "Hi Ana, Bo"
+
+
+def test_the_gsm_basic_test_agrees_with_the_character_set_for_every_character() -> None:
+    from pinpoint_mock import sms
+    from pinpoint_mock.rendering import _gsm_basic
+
+    for code in [*range(0x3000), 0x1F600, 0x10FFFF]:
+        char = chr(code)
+        assert _gsm_basic(char) is (char in sms.GSM_BASIC), hex(code)
+        assert _gsm_basic("Hi " + char + " there") is (char in sms.GSM_BASIC), hex(code)
+    assert _gsm_basic("")
