@@ -44,11 +44,10 @@ class Directory:
         self._users: dict[tuple[str, str], list[str]] = {}
         self._sequence = 0
         self._views: dict[tuple[str, str, bool, Callable[[list[Endpoint]], Any]], Any] = {}
-        self.views: Mapping[tuple[str, str, bool, Callable[..., Any]], Any] = self._views
-        """What :meth:`user_view` made so far, by ``(application_id, user_id, active_only,
-        make)`` (read-only; emptied whenever the directory changes): for a caller that looks up
-        many users, a dictionary lookup each instead of a call."""
         """What :meth:`user_view` made, forgotten on any change."""
+        self.views: Mapping[tuple[str, str, bool, Callable[..., Any]], Any] = self._views
+        """The same, to read only, by ``(application_id, user_id, active_only, make)``: for a
+        caller that looks up many users, a dictionary lookup each instead of a call."""
 
     # -- applications --
     def create_app(self, application_id: str) -> None:

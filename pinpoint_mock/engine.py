@@ -619,7 +619,8 @@ _USER_FRAME = (":{", "}", ':{"":' + _NO_ENDPOINTS + "}")
 """SendUsersMessages' Result: ``"user id":{"endpoint id":{…},…}``, and the entry of a user
 without endpoints (see :meth:`Engine._deliver`)."""
 _ENTRY_FRAME = (":", "", "")
-"""SendMessages' Result and EndpointResult: ``"address or endpoint id":{…}`` (one target)."""
+"""SendMessages' Result and EndpointResult: ``"address or endpoint id":{…}`` (each of those
+recipients has exactly one target, so the third part is never written)."""
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:

@@ -152,8 +152,9 @@ _NOT_GSM_BASIC = re.compile("[^" + re.escape("".join(sorted(sms.GSM_BASIC))) + "
 
 
 def _gsm_basic(text: str) -> bool:
-    """Whether every character of ``text`` is a GSM 03.38 basic character (the engine writes
-    this test out: a character class searched in C, a third faster than a set's issuperset)."""
+    """Whether every character of ``text`` is a GSM 03.38 basic character: a character class
+    searched in C, a third faster than a set's issuperset (the fill path of :meth:`_Channel.row`
+    writes this test out)."""
     return _NOT_GSM_BASIC.search(text) is None
 
 

@@ -117,14 +117,14 @@ def _answer(endpoint: Any, request: Any) -> Any:
     backoff = getattr(local, "backoff", 0.0)
     if backoff:
         local.backoff = 0.0
-    url, body = request.url, request.body
-    # _path(url) and _body_bytes(body) in their common cases, without the calls.
+    url, sent = request.url, request.body
+    # _path(url) and _body_bytes(sent) in their common cases, without the calls.
     path = _PATHS.get(url)
     status, response_headers, body, notes = target.answer(
         request.method,
         _path(url) if path is None else path,
         _headers(request.headers),
-        body if body.__class__ is bytes else _body_bytes(body),
+        sent if sent.__class__ is bytes else _body_bytes(sent),
         backoff,
     )
     for note in notes:
