@@ -103,6 +103,26 @@ def test_attempt_and_invocation_are_read_from_sdk_headers() -> None:
     assert (call.attempt, call.invocation_id) == (3, "abc")
 
 
+def test_attempts_are_read_in_any_spelling_and_the_same_when_made_in_one_step() -> None:
+    for headers, attempt in (
+        ({"amz-sdk-request": "attempt=2; max=3"}, 2),
+        ({"amz-sdk-request": "attempt=2; max=3"}, 2),  # the kept answer for this value
+        ({"AMZ-SDK-REQUEST": "attempt=4; max=5"}, 4),
+        ({"amz-sdk-request": "max=3"}, 1),
+        ({}, 1),
+    ):
+        made = Request.make("POST", PATH, headers, b"{}")
+        assert made.attempt == Request("POST", PATH, headers, b"{}").attempt == attempt
+
+
+def test_call_indexes_count_from_one_again_after_a_clear() -> None:
+    engine = Engine()
+    first = [engine.handle(Request("POST", PATH, {}, b"{}"))[1].index for _ in range(3)]
+    engine.log.clear()
+    assert first == [1, 2, 3]
+    assert engine.handle(Request("POST", PATH, {}, b"{}"))[1].index == 1
+
+
 def test_endpoint_variables_without_values_are_reported() -> None:
     engine = Engine()
     engine.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
