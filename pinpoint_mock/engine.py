@@ -16,7 +16,7 @@ from . import contract, endpoint_api, wire
 from .directory import Directory
 from .errors import ContractError, ServiceError, UnsupportedOperationError
 from .message_templates import TemplateStore
-from .models import DELIVERY_STATUSES, Endpoint
+from .models import DELIVERY_STATUSES, Endpoint, frozen
 from .recording import Call, CallLog, Deliveries
 from .rendering import (
     BODY,
@@ -27,15 +27,7 @@ from .rendering import (
     Rendered,
     RenderingChannel,
 )
-from .script import (
-    SIMULATOR_MARKERS,
-    SMS_OPT_OUT_MESSAGE,
-    SUCCESS,
-    Decision,
-    Delivery,
-    Ids,
-    Script,
-)
+from .script import SMS_OPT_OUT_MESSAGE, SUCCESS, Decision, Delivery, Ids, Script
 from .sms import MAX_UCS2_CHARS, analyse
 
 #: The service refuses API payloads over 7 MB.
@@ -87,13 +79,8 @@ class Request:
         backoff: float = 0.0,
     ) -> Request:
         """``Request(...)`` in one step, for the interceptors (one per call)."""
-        attempt = _ATTEMPTS.get(headers.get("amz-sdk-request"))  # as _attempt, when known
-        # frozen(cls, {...}), written out: inside a boto3 call each Python call on the way of
-        # a request costs about 0.3 us (measured), several times its cost in a tight loop.
-        request: Request = object.__new__(cls)
-        object.__setattr__(
-            request,
-            "__dict__",
+        request: Request = frozen(
+            cls,
             {
                 "method": method,
                 "path": path,
@@ -101,7 +88,7 @@ class Request:
                 "body": body,
                 "transport": transport,
                 "backoff": backoff,
-                "attempt": _attempt(headers) if attempt is None else attempt,
+                "attempt": _attempt(headers),
             },
         )
         return request
@@ -123,7 +110,7 @@ def _attempt(headers: Mapping[str, str]) -> int:
     return attempt
 
 
-_ATTEMPTS: dict[str | None, int] = {}
+_ATTEMPTS: dict[str, int] = {}
 
 
 class Engine:
@@ -160,8 +147,7 @@ class Engine:
         try:
             found = wire.route(request.method, request.path)
             operation = found.operation
-            script = self.script
-            fault = script.take_fault(operation) if script.faults else None
+            fault = self.script.take_fault(operation)
             if fault is not None:
                 rule = fault.label
                 raise ServiceError(fault.code, fault.message, fault.status)
@@ -179,10 +165,8 @@ class Engine:
         except ServiceError as exc:
             response = wire.error_response(exc.status, exc.code, exc.message, request_id)
         headers = request.headers
-        call: Call = object.__new__(Call)  # frozen(Call, {...}), written out (see Request.make)
-        object.__setattr__(
-            call,
-            "__dict__",
+        call: Call = frozen(
+            Call,
             {
                 "index": index,
                 "operation": operation,
@@ -195,8 +179,7 @@ class Engine:
                 "response_body": response.body,
                 "error_code": response.error_code,
                 "attempt": request.attempt,
-                "invocation_id": headers.get("amz-sdk-invocation-id")
-                or _header(headers, "amz-sdk-invocation-id"),
+                "invocation_id": _header(headers, "amz-sdk-invocation-id"),
                 "request_id": request_id,
                 "transport": request.transport,
                 "violations": tuple(v.strip() for v in violations) if violations else (),
@@ -260,8 +243,7 @@ class Engine:
         ]  # fmt: skip
         self._deliver(send, recipients, out, _USER_FRAME)
         out.append("}}")
-        notes = send.notes() if send.extra_notes else send.warnings
-        return wire.text_response(200, "".join(out), request_id), send.deliveries, notes
+        return wire.text_response(200, "".join(out), request_id), send.deliveries, send.notes()
 
     def _send_messages(
         self, found: wire.Route, request: Request, request_id: str, index: int
@@ -316,11 +298,7 @@ class Engine:
     def _start_send(self, found: wire.Route, request: Request, index: int, operation: str) -> _Send:
         application_id = found.params["application_id"]
         body, warnings = self._parse(request, operation)
-        exists = self.application_exists
-        if self.options.strict_applications:
-            self._check_application(application_id, request)
-        elif exists is not None and exists(application_id, request.headers) is False:
-            raise ServiceError("NotFoundException", "Resource not found")  # as _check_application
+        self._check_application(application_id, request)
         template = body.get("TemplateConfiguration")
         if template and self.templates:
             missing = self.templates.missing(template)
@@ -384,7 +362,7 @@ class Engine:
                 if lane is None:
                     lane = lanes[channel] = (
                         send.prepared.channel(channel),
-                        SIMULATOR_MARKERS.get(channel) if script.simulator else None,
+                        script.simulator_marker(channel),
                         *self.ids.source(channel),
                         channel in ("SMS", "VOICE"),
                     )

@@ -118,11 +118,10 @@ def http_date() -> str:
 
 
 def _headers(request_id: str, length: int) -> dict[str, str]:
-    date = _date_cache  # http_date(), without a call while the second lasts
     return {
         "Content-Type": "application/json",
         "Content-Length": str(length),
-        "Date": date[1] if date[0] == int(time.time()) else http_date(),
+        "Date": http_date(),
         "x-amzn-RequestId": request_id,
     }
 

@@ -117,14 +117,11 @@ def _answer(endpoint: Any, request: Any) -> Any:
     backoff = getattr(local, "backoff", 0.0)
     if backoff:
         local.backoff = 0.0
-    url, sent = request.url, request.body
-    # _path(url) and _body_bytes(sent) in their common cases, without the calls.
-    path = _PATHS.get(url)
     status, response_headers, body, notes = target.answer(
         request.method,
-        _path(url) if path is None else path,
+        _path(request.url),
         _headers(request.headers),
-        sent if sent.__class__ is bytes else _body_bytes(sent),
+        _body_bytes(request.body),
         backoff,
     )
     for note in notes:
