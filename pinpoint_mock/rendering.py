@@ -464,7 +464,7 @@ class _Channel:
                     )
                     if filled is not None:  # else the general path decides
                         # self._row(plan, *filled), written out: this runs per delivery, and
-                        # inside a boto3 call each Python call costs about 0.3 us (measured).
+                        # inside a boto3 call each Python call costs 0.15-0.3 us (measured).
                         title, body, html = filled
                         encoding = segments = None
                         if self.sms and body:
