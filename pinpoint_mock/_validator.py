@@ -272,8 +272,8 @@ def _def_name(ref: str) -> str:
 _INLINE_DEPTH = 13
 """Structures nested deeper than this (in code indentation levels) are called, not inlined.
 13 writes a SendUsersMessages request's checks down to its e-mail parts (``SimpleEmailPart``)
-in one function: inside a boto3 call each Python call costs 0.15-0.3 us (measured), several
-times what it costs in a tight loop."""
+in one function: inside a boto3 call a Python call costs up to a few tenths of a us
+(measured), several times what it costs in a tight loop."""
 
 
 class _OkCodegen:

@@ -463,8 +463,8 @@ class _Channel:
                         substitutions if not self.substitutions else self._merged(substitutions)
                     )
                     if filled is not None:  # else the general path decides
-                        # self._row(plan, *filled), written out: this runs per delivery, and
-                        # inside a boto3 call each Python call costs 0.15-0.3 us (measured).
+                        # self._row(plan, *filled), written out: this runs per delivery (with
+                        # the views lookup, -3% for a 100 x 3 call in a tight loop).
                         title, body, html = filled
                         encoding = segments = None
                         if self.sms and body:
