@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import ContractError, PinpointMockError
+from .limits import MAX_PAYLOAD_BYTES
 
 #: The service refuses API payloads over 7 MB (413 PayloadTooLargeException).
-MAX_PAYLOAD_BYTES = 7 * 1024 * 1024
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

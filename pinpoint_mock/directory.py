@@ -18,9 +18,9 @@ from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 from .errors import ServiceError
+from .limits import MAX_ENDPOINTS_PER_USER
 from .models import CHANNELS, PUSH_CHANNELS, Endpoint
 
-MAX_ENDPOINTS_PER_USER = 15
 _T = TypeVar("_T")
 
 

@@ -15,8 +15,10 @@ from typing import Any, ClassVar
 from . import contract, endpoint_api, wire
 from .directory import Directory
 from .errors import ContractError, ServiceError, UnsupportedOperationError
+from .limits import MAX_PAYLOAD_BYTES
 from .message_templates import TemplateStore
 from .models import DELIVERY_STATUSES, Endpoint, frozen
+from .options import Options
 from .recording import Call, CallLog, Deliveries
 from .rendering import (
     BODY,
@@ -30,28 +32,9 @@ from .rendering import (
 from .script import SMS_OPT_OUT_MESSAGE, SUCCESS, Decision, Delivery, Ids, Script
 from .sms import MAX_UCS2_CHARS, analyse
 
-#: The service refuses API payloads over 7 MB.
-MAX_PAYLOAD_BYTES = 7 * 1024 * 1024
 NO_ENDPOINTS = "No endpoints found for userId."
 _SDK_STATUSES = frozenset(DELIVERY_STATUSES)
 _ATTEMPT = re.compile(r"(?:^|;)\s*attempt=(\d+)\s*(?:;|$)")
-
-
-@dataclass
-class Options:
-    """Behaviour switches; each modelled assumption that a test may want to change is here."""
-
-    validate: bool = True
-    """Check every request against the contract (400 BadRequestException on errors)."""
-    strict_applications: bool = False
-    """Answer 404 NotFoundException for an application id no endpoint or create_app made."""
-    skip_inactive: bool = True
-    """INACTIVE endpoints are left out of Result (else they get PERMANENT_FAILURE)."""
-    simulator: bool = True
-    """Simulator addresses (``+throttled@``, ``+1NPA5550101``…) decide outcomes."""
-    multi_value: str = "first"
-    """How a multi-element Substitutions list renders: ``first`` or ``join``."""
-    default_application_id: str = "611e3e3cdd47474c9c1399a505665b91"
 
 
 @dataclass(frozen=True)

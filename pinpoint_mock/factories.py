@@ -31,6 +31,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 
 from .errors import PinpointMockError
+from .limits import MAX_ENDPOINTS_PER_USER
 from .models import CHANNEL_MESSAGE, CHANNELS, PUSH_CHANNELS, Endpoint
 from .script import simulated_status
 
@@ -50,7 +51,7 @@ USER_ID_STYLES = ("uuid", "cognito", "integer")
 #: Channels a request factory can write a message for (PUSH: DefaultPushNotificationMessage).
 REQUEST_CHANNELS = (*CHANNEL_MESSAGE, "PUSH")
 MAX_USERS_PER_REQUEST = 100
-MAX_ENDPOINTS_PER_USER = 15
+
 
 _HEX = "0123456789abcdef"
 _URLSAFE = string.ascii_letters + string.digits + "-_"
@@ -960,7 +961,7 @@ class PinpointFactory:
         self._weights = [COUNTRIES[c].weight for c in self.countries]
         self.id_style = _id_style(id_style)
         if application_id is None:
-            from .engine import Options
+            from .options import Options
 
             application_id = Options.default_application_id
         self.application_id = application_id

@@ -10,12 +10,14 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import assertions
-from .engine import Engine, Options, Request
+from .engine import Engine, Request
 from .errors import PinpointContractWarning, PinpointMockError
 from .message_templates import MessageTemplate
 from .models import CHANNELS, Endpoint
+from .options import Options
 from .recording import Call, Records, SentMessage
 from .script import Rule
+from .wire import Response, error_response
 
 if TYPE_CHECKING:
     from .factories import World
@@ -139,6 +141,31 @@ class PinpointMock:
         for note in notes:
             warnings.warn(PinpointContractWarning(note), stacklevel=4)
         return status, response_headers, payload
+
+    def serve(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Response:
+        """Answer one HTTP call for the standalone server: an operation the fake does not
+        implement is answered 404 NotFoundException naming it (the interceptors raise)."""
+        response, call = self.engine.handle(
+            Request.make(method, path, headers, body, "server", 0.0)
+        )
+        if call.operation is None and response.status == 404:
+            from .interceptors.botocore import unsupported
+
+            try:
+                message = str(unsupported(method, path, lambda: self.operations))
+            except ImportError:  # botocore is not installed: the route's own message stays
+                return response
+            return error_response(404, "NotFoundException", message, call.request_id)
+        return response
+
+    def new_request_id(self) -> str:
+        """A request id from the mock's seeded sequence (for answers made outside the engine)."""
+        return self.engine.ids.uuid()
+
+    @property
+    def operations(self) -> list[str]:
+        """The operations this mock implements."""
+        return self.engine.operations
 
     def handles(self, method: str, path: str) -> bool:
         """Whether this mock implements the operation at ``method path``."""
@@ -360,6 +387,16 @@ class PinpointMock:
     def assert_not_sent(self, **criteria: Any) -> None:
         __tracebackhide__ = True
         assertions.check_not_sent(self.sent, **criteria)
+
+    def clear_sent(self) -> int:
+        """Forget the deliveries recorded so far (calls stay); returns how many there were."""
+        count = len(self.sent)
+        self.engine.log.clear_messages()
+        return count
+
+    def clear_outcomes(self) -> None:
+        """Forget scripted outcomes, faults and chaos (endpoints and records stay)."""
+        self.engine.script.clear()
 
     def unfired(self) -> list[str]:
         """Scripted outcomes and faults that never fired."""

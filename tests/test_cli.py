@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pinpoint_mock.cli import MAX_PAYLOAD_BYTES, main
+from pinpoint_mock.cli import main
+from pinpoint_mock.limits import MAX_PAYLOAD_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "docs" / "examples" / "send-users-messages.json"

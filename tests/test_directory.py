@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from pinpoint_mock.directory import MAX_ENDPOINTS_PER_USER, Directory
+from pinpoint_mock.directory import Directory
 from pinpoint_mock.errors import ServiceError
+from pinpoint_mock.limits import MAX_ENDPOINTS_PER_USER
 from pinpoint_mock.models import Endpoint
 
 APP = "app"

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from pinpoint_mock import wire
-from pinpoint_mock.engine import MAX_PAYLOAD_BYTES, Engine, Request
+from pinpoint_mock.engine import Engine, Request
+from pinpoint_mock.limits import MAX_PAYLOAD_BYTES
 from pinpoint_mock.models import Endpoint
 from pinpoint_mock.script import Rule
 

@@ -13,8 +13,9 @@ from http.server import ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
 from .. import wire
-from ..engine import MAX_PAYLOAD_BYTES, Request
+from ..engine import Request
 from ..errors import UnsupportedOperationError
+from ..limits import MAX_PAYLOAD_BYTES
 from .signature import verify
 
 if TYPE_CHECKING:

@@ -1,0 +1,22 @@
+"""Behaviour switches of a mock: every modelled assumption a test may want to change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Options:
+    """Behaviour switches; each modelled assumption that a test may want to change is here."""
+
+    validate: bool = True
+    """Check every request against the contract (400 BadRequestException on errors)."""
+    strict_applications: bool = False
+    """Answer 404 NotFoundException for an application id no endpoint or create_app made."""
+    skip_inactive: bool = True
+    """INACTIVE endpoints are left out of Result (else they get PERMANENT_FAILURE)."""
+    simulator: bool = True
+    """Simulator addresses (``+throttled@``, ``+1NPA5550101``…) decide outcomes."""
+    multi_value: str = "first"
+    """How a multi-element Substitutions list renders: ``first`` or ``join``."""
+    default_application_id: str = "611e3e3cdd47474c9c1399a505665b91"
