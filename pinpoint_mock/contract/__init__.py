@@ -1,0 +1,66 @@
+"""The contract of each operation: validate a request and explain every problem found.
+
+One module per noun:
+
+- :mod:`.schemas`: the contract documents (``contracts/*.json``), loaded and compiled once;
+- :mod:`.values`, :mod:`.keywords`, :mod:`.codegen`, :mod:`.compiler`: the validator, JSON
+  Schema compiled into generated Python (the fast "valid?") and closures (every violation);
+- :mod:`.variables`, :mod:`.lint`: ``{{variables}}`` and the warnings about likely bugs;
+- :mod:`.report`: :class:`Report` and :class:`Violation`, what users read;
+- :mod:`.check`: :func:`validate` for users and :func:`check_body` for the engine.
+
+Every name below is importable from ``pinpoint_mock.contract`` as it always was.
+"""
+
+from __future__ import annotations
+
+from .check import check_body, errors_of, is_input_shape, parse_json, validate
+from .compiler import Compiler
+from .lint import ALL_MESSAGES, PUSH_MESSAGES, lint
+from .report import Report, Severity, Violation, format_path, to_violations
+from .schemas import OPERATIONS, compiled, request_contract, schema
+from .values import Issue, PathT, json_type_name, short
+from .variables import (
+    ENDPOINT_PREFIXES,
+    ENDPOINT_VARIABLES,
+    VARIABLE,
+    endpoint_fillable,
+    free_names,
+    free_variables,
+    variables,
+)
+
+_compiled = compiled
+"""The old private name of :func:`compiled`, kept while tests still import it."""
+
+__all__ = [
+    "ALL_MESSAGES",
+    "ENDPOINT_PREFIXES",
+    "ENDPOINT_VARIABLES",
+    "OPERATIONS",
+    "PUSH_MESSAGES",
+    "VARIABLE",
+    "Compiler",
+    "Issue",
+    "PathT",
+    "Report",
+    "Severity",
+    "Violation",
+    "check_body",
+    "compiled",
+    "endpoint_fillable",
+    "errors_of",
+    "format_path",
+    "free_names",
+    "free_variables",
+    "is_input_shape",
+    "json_type_name",
+    "lint",
+    "parse_json",
+    "request_contract",
+    "schema",
+    "short",
+    "to_violations",
+    "validate",
+    "variables",
+]

@@ -1,0 +1,116 @@
+"""Check a request against its operation's contract: :func:`validate` for users (every error
+and warning, as a :class:`~pinpoint_mock.contract.report.Report`), :func:`check_body` for the
+engine (the sentences, from the fast path when the body is valid).
+
+``validate`` accepts the wire body (what goes over HTTP) or the SDK/CLI input shape
+(``{"ApplicationId": ..., "SendUsersMessageRequest": ...}``), as a mapping or as JSON text, and
+returns *all* violations: errors (the service would answer 400) and warnings (the service
+probably accepts it, but it is very likely a bug).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..errors import ContractError
+from .compiler import Compiler
+from .lint import lint
+from .report import Report, Violation, to_violations
+from .schemas import OPERATIONS, compiled, request_contract
+from .values import Issue, PathT
+
+#: The C scanner json.loads ends up in (attribute missing from typeshed's stub).
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def parse_json(text: str | bytes) -> Any:
+    """Parse JSON text, raising :class:`ContractError` naming line and column on failure."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ContractError(
+                f"body is not UTF-8: invalid byte 0x{text[exc.start]:02x} at offset {exc.start}"
+            ) from None
+    try:
+        document, end = _scan(text, 0)  # the C scanner: most bodies are one clean object
+    except (StopIteration, ValueError, RecursionError):
+        pass  # json.loads names the problem (or accepts leading whitespace)
+    else:
+        if end == len(text):
+            return document
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ContractError(
+            f"body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise ContractError("body is not valid JSON: nested too deeply") from None
+
+
+def is_input_shape(request: Any, operation: str = "SendUsersMessages") -> bool:
+    """True when ``request`` is the SDK/CLI input shape rather than the bare wire body."""
+    payload = OPERATIONS[operation][1]
+    return isinstance(request, Mapping) and payload in request
+
+
+def validate(
+    request: Mapping[str, Any] | str | bytes,
+    operation: str = "SendUsersMessages",
+    *,
+    warnings: bool = True,
+) -> Report:
+    """Check a request against the contract of ``operation`` and return every violation.
+
+    ``request`` is the wire body, or the SDK/CLI input shape ``{"ApplicationId": ...,
+    "SendUsersMessageRequest": ...}`` (then paths start with ``SendUsersMessageRequest.``), as a
+    mapping or JSON text.
+    """
+    if operation not in OPERATIONS:
+        known = ", ".join(OPERATIONS)
+        raise ValueError(f"operation {operation!r} has no request contract; known: {known}")
+    document: Any = request
+    if isinstance(request, (str, bytes)):
+        try:
+            document = parse_json(request)
+        except ContractError as exc:
+            return Report(errors=(Violation("", "json", "", str(exc)),))
+    stem, payload_member = OPERATIONS[operation]
+    prefix: PathT = ()
+    body: Any = document
+    if payload_member is not None and is_input_shape(document, operation):
+        contract = compiled(f"{stem}.input.json")
+        body = document[payload_member]
+        prefix = (payload_member,)
+    else:
+        contract = compiled(f"{stem}.request.json")
+    errors = errors_of(contract, document)
+    found_warnings: tuple[Violation, ...] = ()
+    if warnings and operation in ("SendUsersMessages", "SendMessages") and isinstance(body, dict):
+        found_warnings = to_violations(lint(body, prefix, operation), "warning")
+    return Report(errors, found_warnings)
+
+
+def check_body(body: dict[str, Any], operation: str) -> tuple[list[str], tuple[str, ...]]:
+    """:func:`validate` for a parsed wire body, as the engine needs it: the error sentences
+    (empty when the service would accept it) and the warning sentences. A wire body is never
+    taken for the SDK input shape, whatever its members."""
+    errors = [v.message for v in errors_of(request_contract(operation), body)]
+    if operation not in ("SendUsersMessages", "SendMessages"):
+        return errors, ()
+    issues = lint(body, (), operation)
+    if not issues:
+        return errors, ()
+    return errors, tuple(v.message for v in to_violations(issues, "warning"))
+
+
+def errors_of(compiled: Compiler, document: Any) -> tuple[Violation, ...]:
+    """Every violation of ``document`` (the fast check first: most documents are valid)."""
+    if compiled.root_ok(document):
+        return ()
+    found: list[Issue] = []
+    compiled.root_collect(document, (), found)
+    return to_violations(found)
