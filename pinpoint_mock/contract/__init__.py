@@ -19,7 +19,7 @@ from .compiler import Compiler
 from .lint import ALL_MESSAGES, PUSH_MESSAGES, lint
 from .report import Report, Severity, Violation, format_path, to_violations
 from .schemas import OPERATIONS, compiled, request_contract, schema
-from .values import Issue, PathT, json_type_name, short
+from .values import TYPE_CHECKS, TYPE_NAMES, Issue, PathT, json_type_name, short
 from .variables import (
     ENDPOINT_PREFIXES,
     ENDPOINT_VARIABLES,
@@ -39,6 +39,8 @@ __all__ = [
     "ENDPOINT_VARIABLES",
     "OPERATIONS",
     "PUSH_MESSAGES",
+    "TYPE_CHECKS",
+    "TYPE_NAMES",
     "VARIABLE",
     "Compiler",
     "Issue",
