@@ -8,12 +8,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__ as __version__
 
 _EXPORTS = {
     "mock_pinpoint": "pinpoint_mock.mock",
     "PinpointMock": "pinpoint_mock.mock",
     "Endpoint": "pinpoint_mock.models",
+    "Channel": "pinpoint_mock.models",
+    "DeliveryStatus": "pinpoint_mock.models",
     "SentMessage": "pinpoint_mock.recording",
     "Call": "pinpoint_mock.recording",
     "ServiceError": "pinpoint_mock.errors",
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
     from .errors import UnsupportedOperationError as UnsupportedOperationError
     from .mock import PinpointMock as PinpointMock
     from .mock import mock_pinpoint as mock_pinpoint
+    from .models import Channel as Channel
+    from .models import DeliveryStatus as DeliveryStatus
     from .models import Endpoint as Endpoint
     from .recording import Call as Call
     from .recording import SentMessage as SentMessage

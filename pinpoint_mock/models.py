@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 _R = TypeVar("_R")
 
@@ -19,8 +19,7 @@ def frozen(cls: type[_R], fields: dict[str, Any]) -> _R:
     return made
 
 
-#: The seven values of the service model's DeliveryStatus enum.
-DELIVERY_STATUSES = (
+DeliveryStatus = Literal[
     "SUCCESSFUL",
     "THROTTLED",
     "TEMPORARY_FAILURE",
@@ -28,12 +27,13 @@ DELIVERY_STATUSES = (
     "UNKNOWN_FAILURE",
     "OPT_OUT",
     "DUPLICATE",
-)
-#: Values that only ever appeared in documentation prose; returned only when a test asks.
-LEGACY_STATUSES = ("TIMEOUT",)
-
-#: Channel types of the model's ChannelType enum.
-CHANNELS = (
+]
+"""The seven values of the service model's DeliveryStatus enum."""
+LegacyStatus = Literal["TIMEOUT"]
+"""Values that only ever appeared in documentation prose; returned only when a test asks."""
+Status = Literal[DeliveryStatus, LegacyStatus]
+"""Every status a delivery can be given: the model's seven, and the legacy ones on request."""
+Channel = Literal[
     "PUSH",
     "GCM",
     "APNS",
@@ -47,7 +47,15 @@ CHANNELS = (
     "BAIDU",
     "CUSTOM",
     "IN_APP",
-)
+]
+"""The channel types of the service model's ChannelType enum."""
+
+#: The values of :data:`DeliveryStatus`, in the model's order.
+DELIVERY_STATUSES: tuple[DeliveryStatus, ...] = get_args(DeliveryStatus)
+#: The values of :data:`LegacyStatus`.
+LEGACY_STATUSES: tuple[LegacyStatus, ...] = get_args(LegacyStatus)
+#: The values of :data:`Channel`, in the model's order.
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
 PUSH_CHANNELS = frozenset(
     {"GCM", "APNS", "APNS_SANDBOX", "APNS_VOIP", "APNS_VOIP_SANDBOX", "ADM", "BAIDU"}
 )
@@ -79,7 +87,7 @@ class Endpoint:
 
     application_id: str
     endpoint_id: str
-    channel: str
+    channel: Channel
     address: str
     user_id: str | None = None
     opt_out: str = "NONE"
@@ -107,7 +115,7 @@ class Endpoint:
 class RenderedMessage:
     """What one endpoint would receive, after precedence, substitutions and variables."""
 
-    channel: str
+    channel: Channel
     title: str | None = None
     """Push title or email subject."""
     body: str | None = None

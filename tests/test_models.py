@@ -28,3 +28,16 @@ def test_frozen_records_work_with_replace() -> None:
     )
     assert made == original
     assert dataclasses.replace(made, address="+12065550199").address == "+12065550199"
+
+
+def test_statuses_and_channels_are_literal_types() -> None:
+    from typing import get_args
+
+    from pinpoint_mock import Channel, DeliveryStatus
+    from pinpoint_mock.models import CHANNELS, DELIVERY_STATUSES
+
+    assert get_args(DeliveryStatus) == DELIVERY_STATUSES
+    assert "SUCCESSFUL" in DELIVERY_STATUSES
+    assert len(DELIVERY_STATUSES) == 7
+    assert get_args(Channel) == CHANNELS
+    assert {"SMS", "EMAIL", "PUSH"} <= set(CHANNELS)
