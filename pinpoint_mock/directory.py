@@ -43,10 +43,9 @@ class Directory:
         self._apps: dict[str, dict[str, Endpoint]] = {}
         self._users: dict[tuple[str, str], list[str]] = {}
         self._sequence = 0
-        self.views: dict[tuple[str, str, bool, Callable[[list[Endpoint]], Any]], Any] = {}
+        self._views: dict[tuple[str, str, bool, Callable[[list[Endpoint]], Any]], Any] = {}
         """What :meth:`user_view` made, by ``(application_id, user_id, active_only, make)``,
-        forgotten on any change. Callers only read it: for a caller that looks up many users,
-        a dictionary lookup each instead of a call."""
+        forgotten on any change."""
 
     # -- applications --
     def create_app(self, application_id: str) -> None:
@@ -164,16 +163,16 @@ class Directory:
         """``make(for_user(...))``, made once and shared until the directory changes (so
         ``make`` must depend on nothing but the endpoints, and its result must not be changed)."""
         key = (application_id, user_id, active_only, make)
-        view = self.views.get(key, self)
+        view = self._views.get(key, self)
         if view is self:
             with self._lock:
-                view = self.views[key] = make(
+                view = self._views[key] = make(
                     self.for_user(application_id, user_id, active_only=active_only)
                 )
         return view  # type: ignore[no-any-return]
 
     def _changed(self) -> None:
-        self.views.clear()
+        self._views.clear()
 
     def delete(self, application_id: str, endpoint_id: str) -> Endpoint | None:
         with self._lock:

@@ -7,17 +7,20 @@ import inspect
 import os
 import warnings
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from . import assertions
-from .engine import Engine, Request
-from .errors import PinpointContractWarning, PinpointMockError
+from .engine import Engine
+from .errors import PinpointContractWarning, PinpointMockError, UnsupportedOperationError
+from .interceptors.moto import moto_application_check
 from .message_templates import MessageTemplate
 from .models import CHANNELS, Endpoint
 from .options import Options
 from .recording import Call, Records, SentMessage
+from .request import Request
 from .script import Rule
-from .wire import Response, error_response
+from .services import SERVICES
+from .wire import Response, RouteError
 
 if TYPE_CHECKING:
     from .factories import World
@@ -40,7 +43,7 @@ class PinpointMock:
         strict_applications: bool = False,
         skip_inactive: bool = True,
         simulator: bool = True,
-        multi_value: str = "first",
+        multi_value: Literal["first", "join"] = "first",
         intercept_requests: bool = True,
     ) -> None:
         if multi_value not in ("first", "join"):
@@ -54,8 +57,10 @@ class PinpointMock:
             multi_value=multi_value,
             default_application_id=application_id,
         )
-        self.engine = Engine(options=self.options, seed=seed)
-        self.engine.directory.create_app(application_id)
+        self.engine = Engine(
+            options=self.options, seed=seed, application_check=moto_application_check
+        )
+        self.engine.core.directory.create_app(application_id)
         self.intercept_requests = intercept_requests
         self._requests: Any = None
         self._env: list[str] = []
@@ -69,7 +74,6 @@ class PinpointMock:
         if self._started == 0:
             self._env = _fake_credentials()
             botocore.install(self)
-            self.engine.application_exists = botocore.moto_application_check
             if self.intercept_requests:
                 from .interceptors import requests
 
@@ -113,7 +117,7 @@ class PinpointMock:
 
         return wrapper  # type: ignore[return-value]
 
-    # -- the interceptor's entry point --
+    # -- the catchers' entry points --
     def answer(
         self,
         method: str,
@@ -122,59 +126,51 @@ class PinpointMock:
         body: bytes,
         backoff: float,
         transport: str = "botocore",
+        service: str | None = None,
     ) -> tuple[int, Mapping[str, str], bytes, tuple[str, ...]]:
-        response, call = self.engine.handle(
-            Request.make(method, path, headers, body, transport, backoff)
-        )
+        """Answer one call caught in process: (status, headers, body, warnings). A call no
+        operation serves raises :class:`UnsupportedOperationError` naming it (nothing is sent)."""
+        request = Request(method, path, headers, body, transport, backoff, service)
+        response, call = self.engine.handle(request)
         if call.operation is None and response.status == 404:
-            from .interceptors.botocore import unsupported
-
-            raise unsupported(method, path, lambda: self.engine.operations)
+            raise UnsupportedOperationError(self.engine.unsupported(request))
         return response.status, response.headers, response.body, call.warnings
 
     def _answer_requests(
         self, method: str, path: str, headers: Mapping[str, str], body: bytes
     ) -> tuple[int, Mapping[str, str], bytes]:
         status, response_headers, payload, notes = self.answer(
-            method, path, headers, body, 0.0, "requests"
+            method, path, headers, body, 0.0, "requests", "pinpoint"
         )
         for note in notes:
             warnings.warn(PinpointContractWarning(note), stacklevel=4)
         return status, response_headers, payload
 
     def serve(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Response:
-        """Answer one HTTP call for the standalone server: an operation the fake does not
-        implement is answered 404 NotFoundException naming it (the interceptors raise)."""
-        response, call = self.engine.handle(
-            Request.make(method, path, headers, body, "server", 0.0)
-        )
-        if call.operation is None and response.status == 404:
-            from .interceptors.botocore import unsupported
-
-            try:
-                message = str(unsupported(method, path, lambda: self.operations))
-            except ImportError:  # botocore is not installed: the route's own message stays
-                return response
-            return error_response(404, "NotFoundException", message, call.request_id)
+        """Answer one HTTP call for the standalone server (a call no operation serves gets the
+        service's 404, naming the operation)."""
+        response, _ = self.engine.handle(Request(method, path, headers, body, "server"))
         return response
 
     def new_request_id(self) -> str:
         """A request id from the mock's seeded sequence (for answers made outside the engine)."""
-        return self.engine.ids.uuid()
+        return self.engine.core.ids.uuid()
 
     @property
     def operations(self) -> list[str]:
         """The operations this mock implements."""
         return self.engine.operations
 
-    def handles(self, method: str, path: str) -> bool:
-        """Whether this mock implements the operation at ``method path``."""
-        from .wire import RouteError, route
-
+    def handles(self, method: str, path: str, service: str = "pinpoint") -> bool:
+        """Whether this mock serves ``method path`` of ``service``."""
+        found = SERVICES.get(service)
+        if found is None:
+            return False
         try:
-            return route(method, path).operation in self.engine.operations
+            found.routes.route(method, path)
         except RouteError:
             return False
+        return True
 
     # -- set-up --
     @property
@@ -183,7 +179,7 @@ class PinpointMock:
 
     def create_app(self, application_id: str) -> str:
         """Register an application id (needed only with ``strict_applications=True``)."""
-        self.engine.directory.create_app(application_id)
+        self.engine.core.directory.create_app(application_id)
         return application_id
 
     def add_endpoint(
@@ -219,7 +215,7 @@ class PinpointMock:
                     raise PinpointMockError(
                         f"add_endpoint: {name}[{key!r}] must be a list of strings, got {values!r}"
                     )
-        directory = self.engine.directory
+        directory = self.engine.core.directory
         endpoint = Endpoint(
             application_id=application_id or self.application_id,
             endpoint_id=endpoint_id or f"endpoint-{directory.next_id()}",
@@ -242,8 +238,8 @@ class PinpointMock:
     ) -> list[Endpoint]:
         app = application_id or self.application_id
         if user_id is not None:
-            return self.engine.directory.for_user(app, user_id)
-        return self.engine.directory.endpoints(app)
+            return self.engine.core.directory.for_user(app, user_id)
+        return self.engine.core.directory.endpoints(app)
 
     def populate(
         self,
@@ -266,14 +262,14 @@ class PinpointMock:
             seed = f"{self.seed}:populate:{self._populated}"
         self._populated += 1
         return factories.populate(
-            self,
+            self.engine.core.directory,
             users,
+            application_id=application_id or self.application_id,
             seed=seed,
             channels=channels,
             endpoints_per_user=endpoints_per_user,
             opt_out_rate=opt_out_rate,
             inactive_rate=inactive_rate,
-            application_id=application_id,
             **options,
         )
 
@@ -306,7 +302,7 @@ class PinpointMock:
                 raise PinpointMockError(
                     f"add_template: default_substitutions[{key!r}] must be a string, got {value!r}"
                 )
-        store = self.engine.templates
+        store = self.engine.core.templates
         return store.add(
             MessageTemplate(
                 kind=kind,
@@ -334,7 +330,7 @@ class PinpointMock:
         status_message: str | None = None,
     ) -> Rule:
         """Script the DeliveryStatus of matching deliveries (most specific rule wins)."""
-        return self.engine.script.add_rule(
+        return self.engine.core.script.add_rule(
             Rule(
                 status=status,
                 user=user,
@@ -359,13 +355,13 @@ class PinpointMock:
     ) -> None:
         """Answer the next ``times`` attempts with a whole-call error (e.g. 429
         TooManyRequestsException). Each botocore retry is one attempt."""
-        self.engine.script.add_fault(
+        self.engine.core.script.add_fault(
             code, times=times, message=message, status=status, operation=operation
         )
 
     def chaos(self, profile: Mapping[str, float], *, seed: int | str | None = None) -> None:
         """Random per-endpoint outcomes, reproducible from ``seed``: ``{"THROTTLED": 0.1}``."""
-        self.engine.script.chaos(profile, self.seed if seed is None else seed)
+        self.engine.core.script.chaos(profile, self.seed if seed is None else seed)
 
     # -- what happened --
     @property
@@ -389,31 +385,33 @@ class PinpointMock:
         assertions.check_not_sent(self.sent, **criteria)
 
     def clear_sent(self) -> int:
-        """Forget the deliveries recorded so far (calls stay); returns how many there were."""
+        """Forget what was recorded so far, the deliveries and the calls that made them (their
+        memory is freed; endpoints, templates and scripts stay); returns how many deliveries
+        there were."""
         count = len(self.sent)
-        self.engine.log.clear_messages()
+        self.engine.log.clear()
         return count
 
     def clear_outcomes(self) -> None:
         """Forget scripted outcomes, faults and chaos (endpoints and records stay)."""
-        self.engine.script.clear()
+        self.engine.core.script.clear()
 
     def unfired(self) -> list[str]:
         """Scripted outcomes and faults that never fired."""
-        return self.engine.script.unfired()
+        return self.engine.core.script.unfired()
 
     def reseed(self, seed: int | str | None) -> None:
         """Restart ids (and the default chaos seed) from ``seed``."""
         from .script import Ids
 
         self.seed = seed
-        self.engine.ids = Ids(seed)
+        self.engine.core.ids = Ids(seed)
         self._populated = 0
 
     def reset(self) -> None:
         """Forget endpoints, scripts and records (the default application stays)."""
         self.engine.reset()
-        self.engine.directory.create_app(self.application_id)
+        self.engine.core.directory.create_app(self.application_id)
 
 
 #: Set while a mock is active when the environment has no credentials or region, so that boto3
@@ -439,9 +437,29 @@ def _fake_credentials() -> list[str]:
     return added
 
 
-def mock_pinpoint(**options: Any) -> PinpointMock:
-    """A fake Amazon Pinpoint, used as ``with mock_pinpoint() as pinpoint:`` or a decorator."""
-    return PinpointMock(**options)
+def mock_pinpoint(
+    *,
+    seed: int | str | None = None,
+    application_id: str = Options.default_application_id,
+    validate: bool = True,
+    strict_applications: bool = False,
+    skip_inactive: bool = True,
+    simulator: bool = True,
+    multi_value: Literal["first", "join"] = "first",
+    intercept_requests: bool = True,
+) -> PinpointMock:
+    """A fake Amazon Pinpoint, used as ``with mock_pinpoint() as pinpoint:`` or a decorator.
+    The options are :class:`PinpointMock`'s."""
+    return PinpointMock(
+        seed=seed,
+        application_id=application_id,
+        validate=validate,
+        strict_applications=strict_applications,
+        skip_inactive=skip_inactive,
+        simulator=simulator,
+        multi_value=multi_value,
+        intercept_requests=intercept_requests,
+    )
 
 
 def warn_unfired(mock: PinpointMock) -> None:

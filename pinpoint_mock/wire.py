@@ -1,5 +1,6 @@
-"""HTTP shapes in and out: routing a method and path to an operation, and building answers
-exactly like the service (status, ``x-amzn-RequestId``, ``x-amzn-ErrorType``, JSON body)."""
+"""HTTP shapes in and out, for every rest-json service: a route table from method and path to
+an operation, and answers written exactly like the services (status, ``x-amzn-RequestId``,
+``x-amzn-ErrorType``, compact JSON)."""
 
 from __future__ import annotations
 
@@ -14,66 +15,67 @@ from email.utils import formatdate
 from typing import Any
 from urllib.parse import unquote
 
-#: (method, path pattern, operation) for every operation the engine answers.
-ROUTES: tuple[tuple[str, str, str], ...] = (
-    ("POST", r"/v1/apps/(?P<application_id>[^/]*)/users-messages", "SendUsersMessages"),
-    ("POST", r"/v1/apps/(?P<application_id>[^/]*)/messages", "SendMessages"),
-    (
-        "PUT",
-        r"/v1/apps/(?P<application_id>[^/]*)/endpoints/(?P<endpoint_id>[^/]+)",
-        "UpdateEndpoint",
-    ),
-    ("PUT", r"/v1/apps/(?P<application_id>[^/]*)/endpoints", "UpdateEndpointsBatch"),
-    ("GET", r"/v1/apps/(?P<application_id>[^/]*)/endpoints/(?P<endpoint_id>[^/]+)", "GetEndpoint"),
-    (
-        "DELETE",
-        r"/v1/apps/(?P<application_id>[^/]*)/endpoints/(?P<endpoint_id>[^/]+)",
-        "DeleteEndpoint",
-    ),
-    ("GET", r"/v1/apps/(?P<application_id>[^/]*)/users/(?P<user_id>[^/]+)", "GetUserEndpoints"),
-    (
-        "DELETE",
-        r"/v1/apps/(?P<application_id>[^/]*)/users/(?P<user_id>[^/]+)",
-        "DeleteUserEndpoints",
-    ),
-)
-_COMPILED = tuple((method, re.compile(pattern + r"/?$"), op) for method, pattern, op in ROUTES)
-
 
 @dataclass(frozen=True)
 class Route:
+    """Where a call goes: the operation, and the values its path carries."""
+
     operation: str
     params: dict[str, str]
 
 
 class RouteError(Exception):
+    """No operation at this method and path: 404, or 405 when the path has other methods."""
+
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
 
 
-@functools.lru_cache(maxsize=512)
-def route(method: str, path: str) -> Route:
-    """The operation for a method and path; RouteError 404/405 when there is none.
+class RouteTable:
+    """A rest-json service's operations by method and path pattern (named groups become the
+    route's ``params``)."""
 
-    Cached: a test sends to the same few paths over and over. The answer depends on nothing
-    else; its ``params`` must not be changed."""
-    path = path.split("?", 1)[0]
-    allowed = []
-    for route_method, pattern, operation in _COMPILED:
-        match = pattern.match(path)
-        if match is None:
-            continue
-        if route_method == method.upper():
-            return Route(operation, {k: unquote(v) for k, v in match.groupdict().items()})
-        allowed.append(route_method)
-    if allowed:
-        raise RouteError(
-            405,
-            "MethodNotAllowedException",
-            f"Method {method.upper()} is not allowed on {path}; allowed: {', '.join(allowed)}",
+    def __init__(self, service: str, routes: tuple[tuple[str, str, str], ...]) -> None:
+        self.service = service
+        self.routes = routes
+        self._compiled = tuple(
+            (method, re.compile(pattern + r"/?$"), op) for method, pattern, op in routes
         )
-    raise RouteError(404, "NotFoundException", f"No Pinpoint API operation at {method} {path}")
+        # A test sends to the same few paths over and over: answers are kept per method and
+        # path (they depend on nothing else; a route's params must not be changed).
+        self.route = functools.lru_cache(maxsize=512)(self._route)
+        self.claims = functools.lru_cache(maxsize=512)(self._claims)
+
+    @property
+    def operations(self) -> tuple[str, ...]:
+        return tuple(op for _, _, op in self.routes)
+
+    def _claims(self, path: str) -> bool:
+        """Whether any of this service's paths matches ``path`` (whatever the method)."""
+        path = path.split("?", 1)[0]
+        return any(pattern.match(path) for _, pattern, _ in self._compiled)
+
+    def _route(self, method: str, path: str) -> Route:
+        """The operation for a method and path; RouteError 404/405 when there is none."""
+        path = path.split("?", 1)[0]
+        allowed = []
+        for route_method, pattern, operation in self._compiled:
+            match = pattern.match(path)
+            if match is None:
+                continue
+            if route_method == method.upper():
+                return Route(operation, {k: unquote(v) for k, v in match.groupdict().items()})
+            allowed.append(route_method)
+        if allowed:
+            raise RouteError(
+                405,
+                "MethodNotAllowedException",
+                f"Method {method.upper()} is not allowed on {path}; allowed: {', '.join(allowed)}",
+            )
+        raise RouteError(
+            404, "NotFoundException", f"No {self.service} API operation at {method} {path}"
+        )
 
 
 @dataclass

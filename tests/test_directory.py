@@ -167,18 +167,3 @@ def test_user_views_are_made_once_and_forgotten_on_every_change() -> None:
     d.clear()
     assert d.user_view(APP, "u1", ids) == ()
     assert d.user_view(APP, "nobody", ids) == ()
-
-
-def test_views_show_what_user_view_made_until_the_next_change() -> None:
-    d = Directory()
-
-    def ids(endpoints: list[Endpoint]) -> tuple[str, ...]:
-        return tuple(e.endpoint_id for e in endpoints)
-
-    d.put(Endpoint(APP, "a", "SMS", "+12065550100", "u1"))
-    views = d.views
-    assert views.get((APP, "u1", True, ids)) is None
-    made = d.user_view(APP, "u1", ids)
-    assert views[(APP, "u1", True, ids)] is made
-    d.put(Endpoint(APP, "b", "SMS", "+12065550101", "u1"))
-    assert views.get((APP, "u1", True, ids)) is None  # forgotten, in the very map held

@@ -8,9 +8,10 @@ import json
 import pytest
 
 from pinpoint_mock import wire
-from pinpoint_mock.engine import Engine, Request
+from pinpoint_mock.engine import Engine
 from pinpoint_mock.limits import MAX_PAYLOAD_BYTES
 from pinpoint_mock.models import Endpoint
+from pinpoint_mock.request import Request
 from pinpoint_mock.script import Rule
 
 PATH = "/v1/apps/app/users-messages"
@@ -25,7 +26,7 @@ def post(
 
 def test_a_send_end_to_end() -> None:
     engine = Engine(seed=1)
-    engine.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+    engine.core.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
     body = {"MessageConfiguration": {"SMSMessage": {"Body": "hi"}}, "Users": {"u1": {}}}
     status, headers, payload = post(engine, json.dumps(body).encode())
     assert status == 200
@@ -40,7 +41,7 @@ def test_a_send_end_to_end() -> None:
 def test_same_seed_same_answer() -> None:
     def answer(seed: int) -> bytes:
         engine = Engine(seed=seed)
-        engine.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+        engine.core.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
         body = b'{"MessageConfiguration": {"SMSMessage": {"Body": "hi"}}, "Users": {"u1": {}}}'
         response, _ = engine.handle(Request("POST", PATH, {}, body))
         return response.body
@@ -87,14 +88,15 @@ def test_wrong_method_and_unknown_path() -> None:
     status, _, payload = post(engine, b"", path="/v1/apps/app/campaigns")
     assert status == 404
     assert "GET" not in payload["Message"]
-    assert "/v1/apps/app/campaigns" in payload["Message"]
+    assert "does not implement the Pinpoint operation CreateCampaign" in payload["Message"]
     assert [c.status for c in engine.log.calls] == [405, 404]
 
 
 def test_every_routed_operation_is_implemented() -> None:
-    from pinpoint_mock.wire import ROUTES
+    from pinpoint_mock.services import SERVICES
 
-    assert sorted(op for _, _, op in ROUTES) == sorted(Engine().operations)
+    routed = [op for service in SERVICES.values() for op in service.routes.operations]
+    assert sorted(routed) == sorted(Engine().operations)
 
 
 def test_attempt_and_invocation_are_read_from_sdk_headers() -> None:
@@ -102,18 +104,6 @@ def test_attempt_and_invocation_are_read_from_sdk_headers() -> None:
     headers = {"amz-sdk-request": "ttl=1; attempt=3; max=5", "Amz-Sdk-Invocation-Id": "abc"}
     _, call = engine.handle(Request("POST", PATH, headers, b"{}"))
     assert (call.attempt, call.invocation_id) == (3, "abc")
-
-
-def test_attempts_are_read_in_any_spelling_and_the_same_when_made_in_one_step() -> None:
-    for headers, attempt in (
-        ({"amz-sdk-request": "attempt=2; max=3"}, 2),
-        ({"amz-sdk-request": "attempt=2; max=3"}, 2),  # the kept answer for this value
-        ({"AMZ-SDK-REQUEST": "attempt=4; max=5"}, 4),
-        ({"amz-sdk-request": "max=3"}, 1),
-        ({}, 1),
-    ):
-        made = Request.make("POST", PATH, headers, b"{}")
-        assert made.attempt == Request("POST", PATH, headers, b"{}").attempt == attempt
 
 
 def test_call_indexes_count_from_one_again_after_a_clear() -> None:
@@ -126,7 +116,7 @@ def test_call_indexes_count_from_one_again_after_a_clear() -> None:
 
 def test_endpoint_variables_without_values_are_reported() -> None:
     engine = Engine()
-    engine.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+    engine.core.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
     body = {
         "MessageConfiguration": {"SMSMessage": {"Body": "Plan {{Attributes.Plan}}"}},
         "Users": {"u1": {}},
@@ -140,7 +130,7 @@ def test_endpoint_variables_without_values_are_reported() -> None:
 
 def test_calls_and_records_carry_every_field() -> None:
     engine = Engine(seed=1)
-    engine.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+    engine.core.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
     body = b'{"MessageConfiguration": {"SMSMessage": {"Body": "hi"}}, "Users": {"u1": {}}}'
     _, call = engine.handle(Request("POST", PATH, {}, body))
     (sent,) = engine.log.sent
@@ -169,8 +159,8 @@ def test_send_answers_are_exactly_what_the_json_encoder_writes() -> None:
         Endpoint("app", "e5", "GCM", "throttled-x", "u3"),
         Endpoint("app", "e6", "SMS", "+12065550124", 'u"4', status="INACTIVE"),
     ):
-        engine.directory.put(endpoint)
-    engine.script.add_rule(Rule("TEMPORARY_FAILURE", user="u3", status_message='a "b" \n é'))
+        engine.core.directory.put(endpoint)
+    engine.core.script.add_rule(Rule("TEMPORARY_FAILURE", user="u3", status_message='a "b" \n é'))
     config = {
         "SMSMessage": {"Body": "hi {{Name}}"},
         "EmailMessage": {"Body": "x"},
@@ -195,9 +185,23 @@ def test_send_answers_are_exactly_what_the_json_encoder_writes() -> None:
     assert statuses == {"SUCCESSFUL", "OPT_OUT", "DUPLICATE", "TEMPORARY_FAILURE"}
 
 
-def test_request_make_is_request() -> None:
-    headers = {"amz-sdk-request": "attempt=3; max=3"}
-    made = Request.make("POST", PATH, headers, b"{}", "server", 1.5)
-    assert made == Request("POST", PATH, headers, b"{}", "server", 1.5)
-    assert made.attempt == 3
-    assert Request.make("POST", PATH, {}, b"").attempt == 1
+def test_reset_forgets_scripts_endpoints_templates_and_records() -> None:
+    engine = Engine()
+    body = json.dumps(
+        {"MessageConfiguration": {"SMSMessage": {"Body": "x"}}, "Users": {"u1": {}}}
+    ).encode()
+    engine.core.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+    engine.core.script.add_rule(Rule("THROTTLED", user="u1"))
+    engine.core.script.chaos({"TEMPORARY_FAILURE": 1.0}, 1)
+    engine.core.script.add_fault(
+        "TooManyRequestsException", times=1, message=None, status=None, operation=None
+    )
+    assert post(engine, body)[0] == 429
+    engine.reset()
+    assert engine.log.calls == []
+    assert engine.core.directory.endpoints("app") == []
+    engine.core.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+    status, _, payload = post(engine, body)
+    assert status == 200
+    assert payload["Result"]["u1"]["e1"]["DeliveryStatus"] == "SUCCESSFUL"
+    assert [c.index for c in engine.log.calls] == [1]

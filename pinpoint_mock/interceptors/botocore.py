@@ -12,23 +12,30 @@ Nothing is patched before the first mock starts, and everything is restored when
 from __future__ import annotations
 
 import io
-import os
-import re
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from ..errors import PinpointContractWarning, UnsupportedOperationError
+from ..errors import PinpointContractWarning
+from ..services import SERVICES
+from .hosts import is_pinpoint_url
 
 
 class Answerer(Protocol):
     """What the interceptor needs from a mock."""
 
     def answer(
-        self, method: str, path: str, headers: Mapping[str, str], body: bytes, backoff: float
+        self,
+        method: str,
+        path: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        backoff: float,
+        transport: str = "botocore",
+        service: str | None = None,
     ) -> tuple[int, Mapping[str, str], bytes, tuple[str, ...]]: ...
 
     def handles(self, method: str, path: str) -> bool: ...
@@ -109,7 +116,8 @@ def _answer(endpoint: Any, request: Any) -> Any:
         target: Answerer | None = _stack[-1]
     except IndexError:
         target = None
-    if target is None or getattr(endpoint, "_endpoint_prefix", None) != "pinpoint":
+    prefix = getattr(endpoint, "_endpoint_prefix", None)
+    if target is None or prefix not in SERVICES:
         _local.pinpoint = False
         return _saved["send"](endpoint, request)
     local = _local
@@ -123,6 +131,8 @@ def _answer(endpoint: Any, request: Any) -> Any:
         _headers(request.headers),
         _body_bytes(request.body),
         backoff,
+        "botocore",
+        prefix,
     )
     for note in notes:
         warnings.warn(PinpointContractWarning(note), stacklevel=2)
@@ -147,14 +157,6 @@ class _Clock:
         return getattr(self._real, name)
 
 
-def _pinpoint_url(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    return (
-        re.match(r"^pinpoint(-fips)?\.[a-z0-9-]+\.(amazonaws\.com(\.cn)?|api\.aws)$", host)
-        is not None
-    )
-
-
 def _patch_moto() -> None:
     module = sys.modules.get("moto.core.botocore_stubber")
     if module is None or "moto" in _saved:
@@ -165,7 +167,7 @@ def _patch_moto() -> None:
     def call(self: Any, event_name: str, request: Any, **kwargs: Any) -> Any:
         with _lock:
             target = _stack[-1] if _stack else None
-        if target is not None and _pinpoint_url(request.url):
+        if target is not None and is_pinpoint_url(request.url):
             url = urlsplit(request.url)
             if target.handles(request.method, url.path):
                 return None  # ours: let it reach Endpoint._send
@@ -173,24 +175,6 @@ def _patch_moto() -> None:
 
     _saved["moto"] = (stubber, original)
     stubber.__call__ = call
-
-
-def moto_application_check(application_id: str, headers: Mapping[str, str]) -> bool | None:
-    """Inside an active moto ``mock_aws``, whether moto's Pinpoint backend knows the app."""
-    module = sys.modules.get("moto.core.models")
-    if module is None or not getattr(module.botocore_stubber, "enabled", False):
-        return None
-    from moto.pinpoint.models import pinpoint_backends
-
-    auth = next((v for k, v in headers.items() if k.lower() == "authorization"), "")
-    match = re.search(r"Credential=([^/]+)/\d{8}/([^/]+)/", auth)
-    access_key, region = (match.group(1), match.group(2)) if match else ("", "us-east-1")
-    account = (
-        access_key
-        if re.fullmatch(r"\d{12}", access_key)
-        else os.environ.get("MOTO_ACCOUNT_ID", module.DEFAULT_ACCOUNT_ID)
-    )
-    return application_id in pinpoint_backends[account][region].apps
 
 
 def install(target: Answerer) -> None:
@@ -227,36 +211,3 @@ def uninstall(target: Answerer) -> None:
 
 def active() -> bool:
     return bool(_stack)
-
-
-def operation_for(method: str, path: str) -> str | None:
-    """The botocore operation name of a Pinpoint method and path (to name unimplemented ones)."""
-    for name, pattern, op_method in _operation_patterns():
-        if op_method == method and pattern.match(path.split("?", 1)[0]):
-            return name
-    return None
-
-
-_PATTERNS: list[tuple[str, re.Pattern[str], str]] = []
-
-
-def _operation_patterns() -> list[tuple[str, re.Pattern[str], str]]:
-    if not _PATTERNS:
-        from botocore.loaders import Loader
-
-        model = Loader().load_service_model("pinpoint", "service-2")
-        for name, op in model["operations"].items():
-            uri = op["http"]["requestUri"].split("?", 1)[0]
-            regex = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(uri))
-            _PATTERNS.append((name, re.compile(f"^{regex}/?$"), op["http"]["method"]))
-        # Longer literal paths first, so /endpoints/{id} is not taken for /endpoints.
-        _PATTERNS.sort(key=lambda item: -len(item[1].pattern))
-    return _PATTERNS
-
-
-def unsupported(method: str, path: str, implemented: Callable[[], list[str]]) -> Exception:
-    name = operation_for(method, path) or f"{method} {path}"
-    return UnsupportedOperationError(
-        f"pinpoint-mock does not implement the Pinpoint operation {name}; nothing was sent to "
-        f"AWS. Implemented: {', '.join(implemented())}"
-    )

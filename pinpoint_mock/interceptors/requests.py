@@ -12,9 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-PINPOINT_URL = re.compile(
-    r"^https?://pinpoint(-fips)?\.[a-z0-9-]+\.(amazonaws\.com(\.cn)?|api\.aws)(:\d+)?/"
-)
+from .hosts import PINPOINT_URL
 
 Answer = Callable[[str, str, Mapping[str, str], bytes], tuple[int, Mapping[str, str], bytes]]
 

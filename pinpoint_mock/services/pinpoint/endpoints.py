@@ -1,4 +1,4 @@
-"""The endpoint-management operations, sharing the engine's directory.
+"""The endpoint-management operations, on the shared directory.
 
 UpdateEndpoint and UpdateEndpointsBatch are upserts (given attributes replace the old values of
 the same name; the endpoint becomes ACTIVE unless told otherwise; another endpoint with the same
@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from . import wire
-from .errors import ServiceError
-from .models import Endpoint
-
-if TYPE_CHECKING:
-    from .engine import Engine, Request
-    from .recording import Deliveries
-
-Result = tuple[wire.Response, "Deliveries | None", tuple[str, ...]]
+from ...directory import Directory
+from ...errors import ServiceError
+from ...models import Endpoint
+from ...request import Request
+from ...wire import Response, Route, json_response
+from ..base import Answered, Core
+from .body import read_body
 
 _OPT_OUT = ("ALL", "NONE")
 _STATUS = ("ACTIVE", "INACTIVE")
@@ -72,7 +70,11 @@ def _check(field: str, value: Any, allowed: tuple[str, ...]) -> None:
 
 
 def upsert(
-    engine: Engine, application_id: str, endpoint_id: str, body: Mapping[str, Any], where: str = ""
+    directory: Directory,
+    application_id: str,
+    endpoint_id: str,
+    body: Mapping[str, Any],
+    where: str = "",
 ) -> Endpoint:
     """Create or update one endpoint from an EndpointRequest / EndpointBatchItem."""
     if not endpoint_id or _FORBIDDEN_ID_CHARS & set(endpoint_id):
@@ -82,7 +84,7 @@ def upsert(
         )
     _check(f"{where}OptOut", body.get("OptOut"), _OPT_OUT)
     _check(f"{where}EndpointStatus", body.get("EndpointStatus"), _STATUS)
-    previous = engine.directory.get(application_id, endpoint_id)
+    previous = directory.get(application_id, endpoint_id)
     channel = body.get("ChannelType") or (previous.channel if previous else None)
     if channel is None:
         raise ServiceError(
@@ -116,92 +118,82 @@ def upsert(
         cohort_id=previous.cohort_id if previous else cohort_of(endpoint_id),
         request_id=body.get("RequestId") or (previous.request_id if previous else ""),
     )
-    return engine.directory.put(endpoint, deactivate_same_address=True)
+    return directory.put(endpoint, deactivate_same_address=True)
 
 
-def _accepted(request_id: str) -> wire.Response:
-    return wire.json_response(202, {"Message": "Accepted", "RequestID": request_id}, request_id)
+def _accepted(request_id: str) -> Response:
+    return json_response(202, {"Message": "Accepted", "RequestID": request_id}, request_id)
 
 
 def update_endpoint(
-    engine: Engine, found: wire.Route, request: Request, request_id: str, index: int
-) -> Result:
-    body, warnings = engine._parse(request, "UpdateEndpoint")
-    app = found.params["application_id"]
-    engine._check_application(app, request)
-    upsert(engine, app, found.params["endpoint_id"], body)
-    return _accepted(request_id), None, warnings
+    core: Core, route: Route, request: Request, request_id: str, call_index: int
+) -> Answered:
+    body, warnings = read_body(request, "UpdateEndpoint", validate=core.options.validate)
+    app = route.params["application_id"]
+    core.check_application(app, request)
+    upsert(core.directory, app, route.params["endpoint_id"], body)
+    return Answered(_accepted(request_id), None, warnings)
 
 
 def update_endpoints_batch(
-    engine: Engine, found: wire.Route, request: Request, request_id: str, index: int
-) -> Result:
-    body, warnings = engine._parse(request, "UpdateEndpointsBatch")
-    app = found.params["application_id"]
-    engine._check_application(app, request)
+    core: Core, route: Route, request: Request, request_id: str, call_index: int
+) -> Answered:
+    body, warnings = read_body(request, "UpdateEndpointsBatch", validate=core.options.validate)
+    app = route.params["application_id"]
+    core.check_application(app, request)
     items = body.get("Item") or []
     for i, item in enumerate(items):
         if not item.get("Id"):
             raise ServiceError("BadRequestException", f"Item[{i}].Id: is required but missing")
     for i, item in enumerate(items):
-        upsert(engine, app, item["Id"], item, where=f"Item[{i}].")
-    return _accepted(request_id), None, warnings
+        upsert(core.directory, app, item["Id"], item, where=f"Item[{i}].")
+    return Answered(_accepted(request_id), None, warnings)
 
 
-def _found(engine: Engine, found: wire.Route, request: Request) -> Endpoint:
-    app = found.params["application_id"]
-    engine._check_application(app, request)
-    endpoint = engine.directory.get(app, found.params["endpoint_id"])
+def _found(core: Core, route: Route, request: Request) -> Endpoint:
+    app = route.params["application_id"]
+    core.check_application(app, request)
+    endpoint = core.directory.get(app, route.params["endpoint_id"])
     if endpoint is None:
         raise ServiceError("NotFoundException", "Resource not found")
     return endpoint
 
 
 def get_endpoint(
-    engine: Engine, found: wire.Route, request: Request, request_id: str, index: int
-) -> Result:
-    endpoint = _found(engine, found, request)
-    return wire.json_response(200, endpoint_response(endpoint), request_id), None, ()
+    core: Core, route: Route, request: Request, request_id: str, call_index: int
+) -> Answered:
+    endpoint = _found(core, route, request)
+    return Answered(json_response(200, endpoint_response(endpoint), request_id))
 
 
 def delete_endpoint(
-    engine: Engine, found: wire.Route, request: Request, request_id: str, index: int
-) -> Result:
-    endpoint = _found(engine, found, request)
-    engine.directory.delete(endpoint.application_id, endpoint.endpoint_id)
-    return wire.json_response(202, endpoint_response(endpoint), request_id), None, ()
+    core: Core, route: Route, request: Request, request_id: str, call_index: int
+) -> Answered:
+    endpoint = _found(core, route, request)
+    core.directory.delete(endpoint.application_id, endpoint.endpoint_id)
+    return Answered(json_response(202, endpoint_response(endpoint), request_id))
 
 
-def _user_endpoints(engine: Engine, found: wire.Route, request: Request) -> list[Endpoint]:
-    app = found.params["application_id"]
-    engine._check_application(app, request)
-    endpoints = engine.directory.for_user(app, found.params["user_id"])
+def _user_endpoints(core: Core, route: Route, request: Request) -> list[Endpoint]:
+    app = route.params["application_id"]
+    core.check_application(app, request)
+    endpoints = core.directory.for_user(app, route.params["user_id"])
     if not endpoints:
         raise ServiceError("NotFoundException", "Resource not found")
     return endpoints
 
 
 def get_user_endpoints(
-    engine: Engine, found: wire.Route, request: Request, request_id: str, index: int
-) -> Result:
-    items = [endpoint_response(e) for e in _user_endpoints(engine, found, request)]
-    return wire.json_response(200, {"Item": items}, request_id), None, ()
+    core: Core, route: Route, request: Request, request_id: str, call_index: int
+) -> Answered:
+    items = [endpoint_response(e) for e in _user_endpoints(core, route, request)]
+    return Answered(json_response(200, {"Item": items}, request_id))
 
 
 def delete_user_endpoints(
-    engine: Engine, found: wire.Route, request: Request, request_id: str, index: int
-) -> Result:
-    endpoints = _user_endpoints(engine, found, request)
-    engine.directory.delete_user(endpoints[0].application_id, found.params["user_id"])
+    core: Core, route: Route, request: Request, request_id: str, call_index: int
+) -> Answered:
+    endpoints = _user_endpoints(core, route, request)
+    core.directory.delete_user(endpoints[0].application_id, route.params["user_id"])
     items = [endpoint_response(e) for e in endpoints]
-    return wire.json_response(202, {"Item": items}, request_id), None, ()
-
-
-HANDLERS = {
-    "UpdateEndpoint": update_endpoint,
-    "UpdateEndpointsBatch": update_endpoints_batch,
-    "GetEndpoint": get_endpoint,
-    "GetUserEndpoints": get_user_endpoints,
-    "DeleteEndpoint": delete_endpoint,
-    "DeleteUserEndpoints": delete_user_endpoints,
-}
+    return Answered(json_response(202, {"Item": items}, request_id))

@@ -1,0 +1,14 @@
+"""Recording: what the fake was sent and how it answered.
+
+- :mod:`.records`: :class:`Call` (one per HTTP call) and :class:`SentMessage` (one per delivery);
+- :mod:`.deliveries`: a send call's deliveries as flat rows until first read;
+- :mod:`.log`: the :class:`CallLog` and its live :class:`Records` views.
+"""
+
+from __future__ import annotations
+
+from .deliveries import Deliveries
+from .log import CallLog, Records
+from .records import Call, SentMessage
+
+__all__ = ["Call", "CallLog", "Deliveries", "Records", "SentMessage"]

@@ -1,0 +1,158 @@
+"""The records users read: an immutable :class:`Call` per HTTP call, a :class:`SentMessage` per
+delivery."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import RenderedMessage
+
+
+@dataclass(frozen=True)
+class SentMessage:
+    """One endpoint delivery: what the recipient would see and how delivery went."""
+
+    application_id: str
+    user_id: str | None
+    endpoint_id: str | None
+    channel: str
+    address: str
+    delivery_status: str
+    status_code: int
+    status_message: str
+    message_id: str | None
+    message: RenderedMessage
+    context: Mapping[str, str] = field(default_factory=dict)
+    trace_id: str | None = None
+    request_id: str = ""
+    call_index: int = 0
+    attempt: int = 1
+    rule: str | None = None
+    """What decided the outcome: a rule's label, ``simulator:…``, ``chaos`` or ``derived:…``."""
+    operation: str = "SendUsersMessages"
+
+    # Shortcuts into the rendered message ----------------------------------------------------
+    @property
+    def title(self) -> str | None:
+        return self.message.title
+
+    @property
+    def body(self) -> str | None:
+        return self.message.body
+
+    @property
+    def html(self) -> str | None:
+        return self.message.html
+
+    @property
+    def raw_content(self) -> str | None:
+        return self.message.raw_content
+
+    @property
+    def substitutions(self) -> Mapping[str, list[str]]:
+        return self.message.substitutions
+
+    @property
+    def delivered(self) -> bool:
+        return self.delivery_status == "SUCCESSFUL"
+
+    def to_dict(self) -> dict[str, Any]:
+        m = self.message
+        return {
+            "applicationId": self.application_id,
+            "userId": self.user_id,
+            "endpointId": self.endpoint_id,
+            "channel": self.channel,
+            "address": self.address,
+            "title": m.title,
+            "body": m.body,
+            "html": m.html,
+            "rawContent": m.raw_content,
+            "substitutions": dict(m.substitutions),
+            "fields": dict(m.fields),
+            "template": m.template,
+            "smsEncoding": m.sms_encoding,
+            "smsSegments": m.sms_segments,
+            "context": dict(self.context),
+            "traceId": self.trace_id,
+            "deliveryStatus": self.delivery_status,
+            "statusCode": self.status_code,
+            "statusMessage": self.status_message,
+            "messageId": self.message_id,
+            "requestId": self.request_id,
+            "callIndex": self.call_index,
+            "attempt": self.attempt,
+            "rule": self.rule,
+            "operation": self.operation,
+        }
+
+
+@dataclass(frozen=True)
+class Call:
+    """One HTTP call the mock answered (each retry attempt is its own call)."""
+
+    index: int
+    operation: str | None
+    method: str
+    path: str
+    headers: Mapping[str, str]
+    body: bytes
+    status: int
+    response_headers: Mapping[str, str]
+    response_body: bytes
+    error_code: str | None = None
+    attempt: int = 1
+    invocation_id: str | None = None
+    request_id: str = ""
+    transport: str = "botocore"
+    violations: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    rule: str | None = None
+    """The fault that answered this call, if one did."""
+    backoff: float = 0.0
+    """Seconds the client would have slept before this attempt (never slept for real)."""
+
+    @property
+    def request(self) -> Any:
+        """The request body parsed as JSON (None when empty or not JSON)."""
+        return _json_or_none(self.body)
+
+    @property
+    def response(self) -> Any:
+        return _json_or_none(self.response_body)
+
+    @property
+    def ok(self) -> bool:
+        return self.status < 300
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "operation": self.operation,
+            "method": self.method,
+            "path": self.path,
+            "status": self.status,
+            "errorCode": self.error_code,
+            "attempt": self.attempt,
+            "invocationId": self.invocation_id,
+            "requestId": self.request_id,
+            "transport": self.transport,
+            "request": self.request,
+            "response": self.response,
+            "violations": list(self.violations),
+            "warnings": list(self.warnings),
+            "rule": self.rule,
+            "backoff": self.backoff,
+        }
+
+
+def _json_or_none(data: bytes) -> Any:
+    if not data:
+        return None
+    try:
+        return json.loads(data)
+    except ValueError:
+        return None

@@ -1,0 +1,97 @@
+"""What a service is to the engine, and the shared core its operations work on.
+
+A service is a folder under ``services/`` whose ``__init__`` makes one :class:`Service`: its
+name, its route table, its operations and how it writes an error. An operation is a function
+``(core, route, request, request_id, call_index) -> Answered``; it reads and changes the shared
+core through the core's own methods and hands back the answer, the deliveries it made (for the
+call log) and its warnings. The engine knows nothing else of a service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
+
+from ..directory import Directory
+from ..errors import ServiceError
+from ..message_templates import TemplateStore
+from ..options import Options
+from ..recording import Deliveries
+from ..request import Request
+from ..script import Ids, Script
+from ..wire import Response, Route, RouteTable
+
+ApplicationCheck = Callable[[str, Mapping[str, str]], "bool | None"]
+"""Whether another registry (moto's backend) knows an application id: True, False, or None when
+it has no opinion (not active)."""
+
+
+@dataclass
+class Core:
+    """The state every service's operations share: who is reachable where, what is scripted,
+    the registered templates, the id sequences, the switches, and the optional check of
+    application ids against another registry."""
+
+    options: Options
+    directory: Directory
+    script: Script
+    templates: TemplateStore
+    ids: Ids
+    application_check: ApplicationCheck | None = None
+
+    def check_application(self, application_id: str, request: Request) -> None:
+        """NotFoundException for an application id that the other registry (when one is active)
+        or, with ``strict_applications``, the directory does not know."""
+        exists: bool | None = None
+        if self.application_check is not None:
+            exists = self.application_check(application_id, request.headers)
+        if exists is None and self.options.strict_applications:
+            exists = self.directory.has_app(application_id)
+        if exists is False:
+            raise ServiceError("NotFoundException", "Resource not found")
+
+    def reset(self) -> None:
+        """Forget templates, endpoints and scripts (the call log is the engine's)."""
+        self.templates.clear()
+        self.directory.clear()
+        self.script.clear()
+
+
+class Answered(NamedTuple):
+    """What an operation hands back: the answer, the deliveries it made, its warnings."""
+
+    response: Response
+    deliveries: Deliveries | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class Operation(Protocol):
+    def __call__(
+        self, core: Core, route: Route, request: Request, request_id: str, call_index: int
+    ) -> Answered: ...
+
+
+@dataclass(frozen=True)
+class Service:
+    """One AWS service the fake answers."""
+
+    name: str
+    """The name botocore's clients give its endpoint prefix (``pinpoint``)."""
+    title: str
+    """How messages name it (``Pinpoint``)."""
+    routes: RouteTable
+    operations: Mapping[str, Operation]
+    error: Callable[[int, str, str, str], Response]
+    """An error answer: ``(status, code, message, request id) -> Response``."""
+    model_operation: Callable[[str, str], str | None] = lambda method, path: None
+    """The service model's name for an operation at a method and path (to name one the fake
+    does not implement), or None."""
+
+    def unsupported(self, method: str, path: str) -> str:
+        """The message for a call the fake does not serve."""
+        name = self.model_operation(method, path) or f"{method} {path.split('?', 1)[0]}"
+        return (
+            f"pinpoint-mock does not implement the {self.title} operation {name}; nothing was "
+            f"sent to AWS. Implemented: {', '.join(self.operations)}"
+        )
