@@ -6,7 +6,7 @@ One realistic SendUsersMessages request: 100 users x 3 endpoints (SMS, EMAIL, AP
 MessageConfiguration with ``{{Name}}`` in every text and per-user ``Substitutions``. Each
 candidate renders all 300 deliveries of the request; figures are per endpoint. Candidates:
 
-* ``reference``: the original algorithm (``rendering._render_reference``), once per endpoint:
+* ``reference``: the original algorithm (``tests/rendering/reference.py``), once per endpoint:
   what the engine paid before.
 * ``render()``: the public one-shot function, now ``prepare(...).render(...)`` per endpoint (what
   the engine pays until it prepares once per request).
@@ -27,7 +27,8 @@ from typing import Any
 
 from benchmarks.harness import compare, fmt
 from pinpoint_mock.models import Endpoint, RenderedMessage
-from pinpoint_mock.rendering import _render_reference, prepare, render
+from pinpoint_mock.rendering import prepare, render
+from tests.rendering.reference import render_reference
 
 CHANNELS = ("SMS", "EMAIL", "APNS")
 USERS = 100
@@ -65,7 +66,7 @@ def main() -> dict[str, float]:
 
     def reference() -> None:
         for channel, user, endpoint in with_subs:
-            _render_reference(channel, config, user, endpoint)
+            render_reference(channel, config, user, endpoint)
 
     def one_shot() -> None:
         for channel, user, endpoint in with_subs:
@@ -82,7 +83,7 @@ def main() -> dict[str, float]:
             RenderedMessage(channel, None, "b", None, None, subs, subs, None, (), None, None, None)
 
     for channel, user, endpoint in with_subs:  # same results, or the timing means nothing
-        expected = _render_reference(channel, config, user, endpoint)
+        expected = render_reference(channel, config, user, endpoint)
         assert prepare(config).render(channel, user, endpoint) == expected
     medians = compare(
         {

@@ -1,13 +1,18 @@
-"""Compiled texts: the generated filler agrees with Text.fill wherever it answers."""
+"""Compiled texts: ``{{variables}}`` as a rendered message fills them (endpoint values,
+multi-value substitutions, helpers, blocks), and the generated filler agrees with Text.fill
+wherever it answers."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pinpoint_mock.rendering import render
 from pinpoint_mock.templates import compile_filler, compile_text
+from tests.rendering.helpers import endpoint, simple_email, sms_body
 
 NAMES = ("Name", "Code", "first name", "A.B")
 literals = st.text(alphabet="ab {}'\"\\\n", max_size=6).filter(lambda t: "{{" not in t)
@@ -56,3 +61,152 @@ def test_texts_the_filler_cannot_serve_are_left_to_the_general_path() -> None:
     filler = compile_filler(compile_text("plain"), None, compile_text("{{#if x}}y{{/if}}"))
     assert filler is not None
     assert filler({}) == ("plain", None, "y")
+
+
+# -- variables, as a rendered message fills them ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("Attributes.Color", "red"),
+        ("User.UserAttributes.FirstName", "ana"),
+        ("User.UserId", "user-1"),
+        ("Address", "+15550100"),
+        ("Id", "ep-1"),
+        ("ChannelType", "SMS"),
+        ("EndpointStatus", "ACTIVE"),
+        ("OptOut", "NONE"),
+        ("Demographic.Platform", "ios"),
+        ("Location.City", "Paris"),
+        ("Location.Latitude", "48.85"),
+        ("Metrics.Score", "4.5"),
+    ],
+)
+def test_endpoint_variables(variable: str, value: str) -> None:
+    rendered = sms_body("<{{" + variable + "}}>")
+    assert rendered.body == f"<{value}>"
+    assert rendered.unresolved == ()
+
+
+def test_substitutions_win_over_endpoint_values() -> None:
+    rendered = sms_body("{{Address}}", {"Substitutions": {"Address": ["elsewhere"]}})
+    assert rendered.body == "elsewhere"
+
+
+@pytest.mark.parametrize(
+    "variable", ["Attributes.Nope", "User.UserAttributes.Nope", "Demographic.Nope", "Nope"]
+)
+def test_unknown_endpoint_values_are_unresolved(variable: str) -> None:
+    rendered = sms_body("a{{" + variable + "}}b")
+    assert rendered.body == "ab"
+    assert rendered.unresolved == (variable,)
+
+
+def test_bare_address_has_no_endpoint_variables() -> None:
+    config = {"SMSMessage": {"Body": "{{Address}} {{Attributes.Color}} {{Code}}"}}
+    rendered = render("SMS", config, {"Substitutions": {"Code": ["42"]}}, None)
+    assert rendered.body == "  42"
+    assert rendered.unresolved == ("Address", "Attributes.Color")
+
+
+def test_variable_spacing_and_triple_braces() -> None:
+    rendered = sms_body(
+        "{{ Name }}|{{Name}}|{{{Name}}}|{{  Name}}", {"Substitutions": {"Name": ["x"]}}
+    )
+    assert rendered.body == "x|x|x|x"
+
+
+def test_unresolved_in_order_without_duplicates_across_fields() -> None:
+    config = {"APNSMessage": {"Title": "{{B}} {{A}}", "Body": "{{A}} {{C}} {{B}} {{Known}}"}}
+    user = {"Substitutions": {"Known": ["k"]}}
+    rendered = render("APNS", config, user, endpoint("APNS"))
+    assert (rendered.title, rendered.body) == (" ", "   k")
+    assert rendered.unresolved == ("B", "A", "C")
+
+
+def test_unresolved_in_email_parts_order() -> None:
+    config = {
+        "EmailMessage": {
+            "SimpleEmail": simple_email(Subject="{{S}}", TextPart="{{T}}", HtmlPart="{{H}}")
+        }
+    }
+    assert render("EMAIL", config, None, endpoint("EMAIL")).unresolved == ("S", "T", "H")
+
+
+def test_a_body_that_renders_empty_still_counts_as_content() -> None:
+    rendered = sms_body("{{Nothing}}")
+    assert rendered.body == ""
+    assert rendered.missing is None
+    assert rendered.sms_encoding is None
+
+
+def test_empty_substitution_list_is_unresolved() -> None:
+    rendered = sms_body("[{{A}}][{{Attributes.Empty}}]", {"Substitutions": {"A": []}})
+    assert rendered.body == "[][]"
+    assert rendered.unresolved == ("A", "Attributes.Empty")
+
+
+@pytest.mark.parametrize(
+    ("multi_value", "expected"), [("first", "a|red"), ("join", "a, b|red, blue")]
+)
+def test_multi_value(multi_value: str, expected: str) -> None:
+    user = {"Substitutions": {"L": ["a", "b"]}}
+    assert sms_body("{{L}}|{{Attributes.Color}}", user, multi_value=multi_value).body == expected
+
+
+def test_multi_value_default_is_first() -> None:
+    assert sms_body("{{User.UserAttributes.Pets}}").body == "cat"
+
+
+def test_indexed_values() -> None:
+    rendered = sms_body("{{User.UserAttributes.Pets.[1]}} {{Attributes.Color.[5]}}")
+    assert rendered.body == "dog "
+    assert rendered.unresolved == ("Attributes.Color.[5]",)
+
+
+def test_unknown_multi_value_mode_is_refused() -> None:
+    with pytest.raises(ValueError, match="multi_value"):
+        sms_body("x", multi_value="last")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{{upper Name}}", "ANA MARIA"),
+        ("{{lower Shout}}", "loud"),
+        ("{{capitalize Name}}", "Ana Maria"),
+        ("{{capitalizeFirst Name}}", "Ana maria"),
+        ("{{abbreviate Name 3}}", "ana maria"),
+        ('{{upper "literal"}}', "LITERAL"),
+        ("{{ upper  Name }}", "ANA MARIA"),
+        ("{{upper Attributes.Color}}", "RED"),
+        ('{{now format="YYYY"}}', ""),
+    ],
+)
+def test_helpers(text: str, expected: str) -> None:
+    user = {"Substitutions": {"Name": ["ana maria"], "Shout": ["LOUD"]}}
+    rendered = sms_body(text, user)
+    assert rendered.body == expected
+    assert rendered.unresolved == ()
+
+
+def test_helper_with_unresolved_argument() -> None:
+    rendered = sms_body("[{{upper Missing}}]")
+    assert rendered.body == "[]"
+    assert rendered.unresolved == ("Missing",)
+
+
+def test_blocks_render_empty_and_are_not_unresolved() -> None:
+    text = (
+        "{{#if User.UserAttributes.FirstName}}yes{{else}}no{{/if}}"
+        "{{! comment }}{{#each L}}{{this}}{{/each}}{{else if X}}"
+    )
+    rendered = sms_body(text)
+    assert rendered.body == "yesno"
+    assert rendered.unresolved == ()
+
+
+def test_text_without_variables_is_returned_as_is() -> None:
+    body = "no variables here, just {braces}"
+    assert sms_body(body).body is body
