@@ -1,0 +1,59 @@
+"""The outcome vocabulary: the delivery a rule looks at, and the decision made about it.
+
+A :class:`Decision` carries a ``DeliveryStatus``, its ``StatusCode`` and ``StatusMessage``, and
+what decided it. :data:`STATUS_DEFAULTS` gives each status's code and message when a rule does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import PinpointMockError
+from ..models import DELIVERY_STATUSES, LEGACY_STATUSES
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What a rule can look at: one endpoint about to receive a message."""
+
+    application_id: str
+    user_id: str | None
+    endpoint_id: str | None
+    channel: str
+    address: str
+    operation: str = "SendUsersMessages"
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+
+#: Default StatusCode / StatusMessage per status (modelled assumptions where uncertain).
+STATUS_DEFAULTS: dict[str, tuple[int, str]] = {
+    "SUCCESSFUL": (200, ""),
+    "THROTTLED": (429, "Throttled by the downstream provider"),
+    "TEMPORARY_FAILURE": (503, "Temporary failure; the message may be retried"),
+    "PERMANENT_FAILURE": (400, "Permanent failure"),
+    "UNKNOWN_FAILURE": (500, "Unknown error"),
+    "OPT_OUT": (400, "Address is opted out"),
+    "DUPLICATE": (400, "Duplicate address"),
+    "TIMEOUT": (408, "Timeout"),
+}
+
+
+def check_status(status: str) -> str:
+    if status in DELIVERY_STATUSES or status in LEGACY_STATUSES:
+        return status
+    allowed = ", ".join(DELIVERY_STATUSES + LEGACY_STATUSES)
+    raise PinpointMockError(f"unknown delivery status {status!r}; use one of {allowed}")
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: str
+    status_code: int
+    status_message: str
+    rule: str | None
+    """What decided: a rule's label, ``simulator:…``, ``chaos``, ``derived:…`` or None."""
+
+
+SUCCESS = Decision("SUCCESSFUL", 200, "", None)
