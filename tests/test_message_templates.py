@@ -126,8 +126,9 @@ def test_bad_templates_are_refused(
 
 def test_reset_forgets_templates(pinpoint: PinpointMock) -> None:
     pinpoint.add_template("t", channel="SMS", body="x")
+    assert pinpoint.add_template("t", channel="SMS", body="y").version == "2"
     pinpoint.reset()
-    assert not pinpoint.engine.templates
+    assert pinpoint.add_template("t", channel="SMS", body="z").version == "1"  # versions forgotten
 
 
 def test_records_read_later_show_the_template_as_it_was_at_send_time(
