@@ -61,8 +61,10 @@ def test_leaves_state_behind(pinpoint):
     pinpoint.outcome("OPT_OUT")
 
 def test_sees_nothing_left(pinpoint):
-    assert pinpoint.endpoints() == []
-    assert pinpoint.engine.script.rules == []
+    assert pinpoint.endpoints() == [] and pinpoint.unfired() == []
+    pinpoint.add_endpoint(user_id="leak", channel="SMS", address="+14255550999")
+    send(pinpoint, ["leak"])
+    assert [s.delivery_status for s in pinpoint.sent] == ["SUCCESSFUL"]
 """
 
 

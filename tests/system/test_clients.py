@@ -2,7 +2,7 @@
 the `pinpoint-mock serve` command, each talking HTTP to a listening socket.
 
 The commands mirror docs/clients/{cli,javascript,python}.md. The AWS CLI and Node dependencies
-are installed by CI (`pip install -e '.[test]'`, `npm ci --prefix tests/js`); when they are
+are installed by CI (`pip install -e '.[test]'`, `npm ci --prefix tests/system/js`); when they are
 missing these tests fail, naming the command to run, rather than skip.
 """
 
@@ -27,8 +27,8 @@ import pytest
 from pinpoint_mock import PinpointMock
 from pinpoint_mock.server import PinpointServer
 
-ROOT = Path(__file__).resolve().parent.parent
-JS_DIR = ROOT / "tests" / "js"
+ROOT = Path(__file__).resolve().parents[2]
+JS_DIR = Path(__file__).resolve().parent / "js"
 APP = "611e3e3cdd47474c9c1399a505665b91"
 BIN = Path(sys.executable).parent
 
@@ -97,13 +97,14 @@ def aws(url: str, env: dict[str, str], *args: str) -> subprocess.CompletedProces
 
 
 def node_script(url: str, scenario: str, env: dict[str, str]) -> Any:
-    """Run tests/js/pinpoint-client.mjs; its stdout is one JSON document."""
+    """Run tests/system/js/pinpoint-client.mjs; its stdout is one JSON document."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("`node` is not on PATH: install Node.js 18 or newer", pytrace=False)
     if not (JS_DIR / "node_modules" / "@aws-sdk" / "client-pinpoint").is_dir():
         pytest.fail(
-            "tests/js/node_modules is missing: run `npm ci --prefix tests/js` (CI does it)",
+            "tests/system/js/node_modules is missing: "
+            "run `npm ci --prefix tests/system/js` (CI does it)",
             pytrace=False,
         )
     done = run([node, str(JS_DIR / "pinpoint-client.mjs"), url, scenario], env)

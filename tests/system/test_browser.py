@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from pinpoint_mock.server import PinpointServer, inspection
-
-from .browser_support import (
+from tests.html_helpers import parse
+from tests.system.browser_support import (
     MISSING,
     SIZE,
     dump_dom,
@@ -25,7 +25,6 @@ from .browser_support import (
     send_demo_messages,
     write_demo_report,
 )
-from .html_helpers import parse
 
 pytest_plugins = ["pytester"]
 
