@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
-from .errors import ServiceError
+from .errors import PinpointMockError, ServiceError
 from .limits import MAX_ENDPOINTS_PER_USER
 from .models import CHANNELS, PUSH_CHANNELS, Endpoint
 
@@ -60,6 +60,49 @@ class Directory:
         return list(self._apps)
 
     # -- endpoints --
+    def add(
+        self,
+        *,
+        application_id: str,
+        user_id: str | None,
+        channel: str,
+        address: str,
+        endpoint_id: str | None = None,
+        opt_out: str = "NONE",
+        status: str = "ACTIVE",
+        attributes: Mapping[str, list[str]] | None = None,
+        user_attributes: Mapping[str, list[str]] | None = None,
+        **extra: Any,
+    ) -> Endpoint:
+        """Register an endpoint from a test's arguments, checked (:class:`PinpointMockError`
+        naming the argument and its rule); its id is generated when not given."""
+        channel = channel.upper()
+        if channel not in CHANNELS:
+            raise PinpointMockError(f"channel {channel!r} is not one of {', '.join(CHANNELS)}")
+        if status not in ("ACTIVE", "INACTIVE"):
+            raise PinpointMockError(f"status must be ACTIVE or INACTIVE, not {status!r}")
+        if opt_out not in ("NONE", "ALL"):
+            raise PinpointMockError(f"opt_out must be NONE or ALL, not {opt_out!r}")
+        for name, mapping in (("attributes", attributes), ("user_attributes", user_attributes)):
+            for key, values in (mapping or {}).items():
+                if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                    raise PinpointMockError(
+                        f"{name}[{key!r}] must be a list of strings, got {values!r}"
+                    )
+        endpoint = Endpoint(
+            application_id=application_id,
+            endpoint_id=endpoint_id or f"endpoint-{self.next_id()}",
+            channel=channel,
+            address=address,
+            user_id=user_id,
+            opt_out=opt_out,
+            status=status,
+            attributes=dict(attributes or {}),
+            user_attributes=dict(user_attributes or {}),
+            **extra,
+        )
+        return self.put(endpoint)
+
     def put(self, endpoint: Endpoint, *, deactivate_same_address: bool = False) -> Endpoint:
         """Create or replace an endpoint, applying the per-user limit. Returns what was stored."""
         if endpoint.channel not in CHANNELS:

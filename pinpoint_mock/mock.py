@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import os
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -12,9 +11,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from . import assertions
 from .engine import Engine
 from .errors import PinpointContractWarning, PinpointMockError, UnsupportedOperationError
+from .interceptors import Interception
 from .interceptors.moto import moto_application_check
 from .message_templates import MessageTemplate
-from .models import CHANNELS, Endpoint
+from .models import Endpoint
 from .options import Options
 from .recording import Call, Records, SentMessage
 from .request import Request
@@ -26,9 +26,6 @@ if TYPE_CHECKING:
     from .factories import World
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-_STATUS_VALUES = ("ACTIVE", "INACTIVE")
-_OPT_OUT_VALUES = ("NONE", "ALL")
 
 
 class PinpointMock:
@@ -62,41 +59,27 @@ class PinpointMock:
         )
         self.engine.core.directory.create_app(application_id)
         self.intercept_requests = intercept_requests
-        self._requests: Any = None
-        self._env: list[str] = []
+        self._interception = Interception(
+            self, self._answer_requests if intercept_requests else None
+        )
         self._started = 0
         self._populated = 0
 
     # -- lifecycle --
     def start(self) -> PinpointMock:
-        from .interceptors import botocore
-
+        """Start catching calls (mocks nest: the innermost started answers)."""
         if self._started == 0:
-            self._env = _fake_credentials()
-            botocore.install(self)
-            if self.intercept_requests:
-                from .interceptors import requests
-
-                if requests.available():
-                    self._requests = requests.RequestsInterceptor(self._answer_requests)
-                    self._requests.start()
+            self._interception.start()
         self._started += 1
         return self
 
     def stop(self) -> None:
-        from .interceptors import botocore
-
+        """Stop catching calls; the last stop restores everything the start patched."""
         if self._started == 0:
             return
         self._started -= 1
         if self._started == 0:
-            botocore.uninstall(self)
-            if self._requests is not None:
-                self._requests.stop()
-                self._requests = None
-            for name in self._env:
-                os.environ.pop(name, None)
-            self._env = []
+            self._interception.stop()
 
     def __enter__(self) -> PinpointMock:
         return self.start()
@@ -198,38 +181,19 @@ class PinpointMock:
     ) -> Endpoint:
         """Register an endpoint for a user; returns it (its ``endpoint_id`` is generated if not
         given). Service rules apply: at most 15 endpoints per user."""
-        channel = channel.upper()
-        if channel not in CHANNELS:
-            raise PinpointMockError(
-                f"add_endpoint: channel {channel!r} is not one of {', '.join(CHANNELS)}"
-            )
-        if status not in _STATUS_VALUES:
-            raise PinpointMockError(
-                f"add_endpoint: status must be ACTIVE or INACTIVE, not {status!r}"
-            )
-        if opt_out not in _OPT_OUT_VALUES:
-            raise PinpointMockError(f"add_endpoint: opt_out must be NONE or ALL, not {opt_out!r}")
-        for name, mapping in (("attributes", attributes), ("user_attributes", user_attributes)):
-            for key, values in (mapping or {}).items():
-                if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                    raise PinpointMockError(
-                        f"add_endpoint: {name}[{key!r}] must be a list of strings, got {values!r}"
-                    )
-        directory = self.engine.core.directory
-        endpoint = Endpoint(
-            application_id=application_id or self.application_id,
-            endpoint_id=endpoint_id or f"endpoint-{directory.next_id()}",
-            channel=channel,
-            address=address,
-            user_id=user_id,
-            opt_out=opt_out,
-            status=status,
-            attributes=dict(attributes or {}),
-            user_attributes=dict(user_attributes or {}),
-            **extra,
-        )
         try:
-            return directory.put(endpoint)
+            return self.engine.core.directory.add(
+                application_id=application_id or self.application_id,
+                user_id=user_id,
+                channel=channel,
+                address=address,
+                endpoint_id=endpoint_id,
+                opt_out=opt_out,
+                status=status,
+                attributes=attributes,
+                user_attributes=user_attributes,
+                **extra,
+            )
         except PinpointMockError as exc:
             raise PinpointMockError(f"add_endpoint: {exc}") from None
 
@@ -412,29 +376,6 @@ class PinpointMock:
         """Forget endpoints, scripts and records (the default application stays)."""
         self.engine.reset()
         self.engine.core.directory.create_app(self.application_id)
-
-
-#: Set while a mock is active when the environment has no credentials or region, so that boto3
-#: can sign (nothing leaves the process); removed again when the mock stops.
-FAKE_ENVIRONMENT = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_DEFAULT_REGION": "us-east-1",
-}
-
-
-def _fake_credentials() -> list[str]:
-    has_keys = "AWS_ACCESS_KEY_ID" in os.environ or "AWS_PROFILE" in os.environ
-    added = []
-    for name, value in FAKE_ENVIRONMENT.items():
-        if name == "AWS_DEFAULT_REGION":
-            if "AWS_DEFAULT_REGION" in os.environ or "AWS_REGION" in os.environ:
-                continue
-        elif has_keys:
-            continue
-        os.environ[name] = value
-        added.append(name)
-    return added
 
 
 def mock_pinpoint(
