@@ -4,65 +4,7 @@ import json
 
 import pytest
 
-from pinpoint_mock.wire import RouteError, encode, error_response, json_response, route
-
-
-@pytest.mark.parametrize(
-    ("method", "path", "operation", "params"),
-    [
-        ("POST", "/v1/apps/abc/users-messages", "SendUsersMessages", {"application_id": "abc"}),
-        (
-            "POST",
-            "/v1/apps/a%2Fb%20c/users-messages",
-            "SendUsersMessages",
-            {"application_id": "a/b c"},
-        ),
-        ("POST", "/v1/apps//users-messages", "SendUsersMessages", {"application_id": ""}),
-        ("POST", "/v1/apps/abc/messages", "SendMessages", {"application_id": "abc"}),
-        (
-            "PUT",
-            "/v1/apps/abc/endpoints/e1",
-            "UpdateEndpoint",
-            {"application_id": "abc", "endpoint_id": "e1"},
-        ),
-        ("PUT", "/v1/apps/abc/endpoints", "UpdateEndpointsBatch", {"application_id": "abc"}),
-        (
-            "GET",
-            "/v1/apps/abc/users/u%401",
-            "GetUserEndpoints",
-            {"application_id": "abc", "user_id": "u@1"},
-        ),
-        (
-            "DELETE",
-            "/v1/apps/abc/users/u1",
-            "DeleteUserEndpoints",
-            {"application_id": "abc", "user_id": "u1"},
-        ),
-        (
-            "GET",
-            "/v1/apps/abc/endpoints/e1?x=1",
-            "GetEndpoint",
-            {"application_id": "abc", "endpoint_id": "e1"},
-        ),
-    ],
-)
-def test_routes(method: str, path: str, operation: str, params: dict[str, str]) -> None:
-    found = route(method, path)
-    assert (found.operation, found.params) == (operation, params)
-
-
-def test_wrong_method_is_405_naming_the_allowed_ones() -> None:
-    with pytest.raises(RouteError) as info:
-        route("GET", "/v1/apps/abc/users-messages")
-    assert (info.value.status, info.value.code) == (405, "MethodNotAllowedException")
-    assert "allowed: POST" in info.value.message
-
-
-def test_unknown_path_is_404_naming_it() -> None:
-    with pytest.raises(RouteError) as info:
-        route("GET", "/v1/apps/abc/campaigns")
-    assert (info.value.status, info.value.code) == (404, "NotFoundException")
-    assert "GET /v1/apps/abc/campaigns" in info.value.message
+from pinpoint_mock.wire import encode, error_response, json_response
 
 
 def test_error_response_has_the_shape_botocore_decodes() -> None:
