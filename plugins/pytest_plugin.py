@@ -151,8 +151,10 @@ def pinpoint_server(
     request: pytest.FixtureRequest,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Generator[ServerHandle, None, None]:
-    """The session's server, reset for this test. ``url`` for SDKs and subprocesses (also set
-    as ``AWS_ENDPOINT_URL_PINPOINT``), and the same Python API as the ``pinpoint`` fixture."""
+    """The session's server, reset for this test, as a typed
+    :class:`~pinpoint_mock.server.ServerHandle`: ``url`` for SDKs and subprocesses (also set as
+    ``AWS_ENDPOINT_URL_PINPOINT``), ``mock``, and the same Python API as the ``pinpoint``
+    fixture (``add_endpoint``, ``outcome``, ``sent``, ``assert_sent``…)."""
     from pinpoint_mock.server import ServerHandle
 
     server = pinpoint_server_session

@@ -1,4 +1,8 @@
-"""A real threaded HTTP server on loopback, answering Pinpoint calls and the inspection API."""
+"""A real threaded HTTP server on loopback, answering Pinpoint calls and the inspection API.
+
+The server is an adapter above the mock: a Pinpoint call goes to :meth:`PinpointMock.serve`, an
+inspection call to :func:`inspection.handle`, and nothing here reaches inside the mock.
+"""
 
 from __future__ import annotations
 
@@ -10,24 +14,29 @@ import traceback
 from collections.abc import Mapping
 from http import HTTPStatus
 from http.server import ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import wire
-from ..engine import Request
 from ..errors import UnsupportedOperationError
 from ..limits import MAX_PAYLOAD_BYTES
+from . import inspection
 from .signature import verify
 
 if TYPE_CHECKING:
     from ..mock import PinpointMock
 
 DEFAULT_PORT = 4599
-INSPECTION_PREFIX = "/_aws/pinpoint/"
 _READ_CHUNK = 1 << 16
 
 
 class PinpointServer:
-    """Serve a mock's engine over HTTP: ``with PinpointServer() as server: server.url``."""
+    """Serve a mock over HTTP: ``with PinpointServer() as server: server.url``.
+
+    ``mock`` is the :class:`~pinpoint_mock.mock.PinpointMock` that answers (a new one when not
+    given). ``port=0`` takes a free port. With ``require_signature``, Pinpoint calls must carry a
+    valid SigV4 signature made with one of ``credentials`` (access key id -> secret key).
+    Errors raised inside the server's threads are kept and re-raised by :meth:`check`.
+    """
 
     def __init__(
         self,
@@ -107,28 +116,6 @@ class PinpointServer:
             raise errors[0]
 
 
-class ServerHandle:
-    """What the ``pinpoint_server`` fixture yields: the server's ``url`` plus the whole Python
-    API of the mock behind it (``add_endpoint``, ``outcome``, ``sent``, ``assert_sent``…)."""
-
-    def __init__(self, server: PinpointServer) -> None:
-        self.server = server
-
-    @property
-    def url(self) -> str:
-        return self.server.url
-
-    @property
-    def mock(self) -> PinpointMock:
-        return self.server.mock
-
-    def check(self) -> None:
-        self.server.check()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.server.mock, name)
-
-
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -193,10 +180,10 @@ class _Handler(socketserver.StreamRequestHandler):
         app = self.server.app
         try:
             body, too_large = self._read_body()
-            if self.path.startswith(INSPECTION_PREFIX) or self.path.rstrip("/") == "/_aws/pinpoint":
-                from .inspection import handle
-
-                status, headers, payload = handle(app, self.command, self.path, body)
+            if inspection.is_inspection(self.path):
+                status, headers, payload = inspection.handle(
+                    app.mock, self.command, self.path, body
+                )
                 self._send(status, headers, payload)
                 return
             response = self._answer(app, body, too_large)
@@ -213,30 +200,25 @@ class _Handler(socketserver.StreamRequestHandler):
         self._send(response.status, response.headers, response.body)
 
     def _answer(self, app: PinpointServer, body: bytes, too_large: bool) -> wire.Response:
-        request_id = app.mock.engine.ids.uuid()
+        mock = app.mock
         if too_large:
             return wire.error_response(
                 413,
                 "PayloadTooLargeException",
                 f"Request body is larger than the {MAX_PAYLOAD_BYTES}-byte limit",
-                request_id,
+                mock.new_request_id(),
             )
         headers = self.headers
         if app.require_signature:
             problem = verify(self.command, self.path, headers, body, app.credentials)
             if problem is not None:
-                return wire.error_response(403, "ForbiddenException", problem, request_id)
+                return wire.error_response(
+                    403, "ForbiddenException", problem, mock.new_request_id()
+                )
         try:
-            response, _ = app.mock.engine.handle(
-                Request(self.command, self.path, headers, body, "server")
-            )
+            return mock.serve(self.command, self.path, headers, body)
         except UnsupportedOperationError as exc:
-            return wire.error_response(404, "NotFoundException", str(exc), request_id)
-        if response.status == 404 and response.error_code == "NotFoundException":
-            named = _unimplemented(self.command, self.path)
-            if named is not None:
-                return wire.error_response(404, "NotFoundException", named, request_id)
-        return response
+            return wire.error_response(404, "NotFoundException", str(exc), mock.new_request_id())
 
     def _read_body(self) -> tuple[bytes, bool]:
         """The request body, or (b"", True) when it is over the service's payload limit."""
@@ -299,16 +281,3 @@ def _reason(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return "Unknown"
-
-
-def _unimplemented(method: str, path: str) -> str | None:
-    """Name a Pinpoint operation the fake does not implement (when botocore is installed)."""
-    try:
-        from ..interceptors.botocore import operation_for
-
-        name = operation_for(method, path)
-    except ImportError:  # pragma: no cover - botocore is not installed
-        return None
-    if name is None:
-        return None
-    return f"pinpoint-mock does not implement the Pinpoint operation {name}"

@@ -2,124 +2,70 @@
 
 GET    health                      liveness, version, implemented operations
 GET    messages?applicationId=&userId=&endpointId=&channel=&status=&address=
-DELETE messages                    forget recorded deliveries (same filters select none: all)
+DELETE messages                    forget recorded deliveries, as mock.clear_sent() does
 GET    calls                       every HTTP call, retries included
 GET    endpoints?applicationId=&userId=
 POST   endpoints                   {"userId", "channel", "address", ...} like add_endpoint
 POST   outcomes                    {"status", "user", "endpoint", "address", "channel",
                                     "times", "statusCode", "statusMessage"} like outcome()
-DELETE outcomes                    drop every scripted outcome and fault
+DELETE outcomes                    drop every scripted outcome, fault and chaos profile
 POST   templates                   {"name", "channel", "title", "body", "html",
                                     "defaultSubstitutions"} like add_template()
 POST   faults                      {"code", "times", "message", "status", "operation"}
 POST   chaos                       {"profile": {"THROTTLED": 0.1}, "seed": 7}
-POST   reset                       forget endpoints, scripts and records
+POST   reset                       forget endpoints, scripts (outcomes, faults, chaos), records
 GET    ui                          the inbox page: live previews of every delivery (ui.py)
 GET    ui/messages?userId=&channel=&status=&...   the inbox's HTML cards, newest first
+
+Every route is ``route(mock, method, query, body) -> (status, headers, body)`` and reaches the
+mock only through its public methods.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
+from .._version import __version__
 from ..errors import PinpointMockError
+from ..services.pinpoint.endpoints import endpoint_response
+from .answers import Answer, Query, Route, arguments, error_answer, json_answer, message_filters
 from .ui import UI_ROUTES
 
 if TYPE_CHECKING:
-    from .app import PinpointServer
+    from ..mock import PinpointMock
 
-Answer = tuple[int, dict[str, str], bytes]
-
-_FILTERS = {
-    "applicationId": "application_id",
-    "userId": "user_id",
-    "endpointId": "endpoint_id",
-    "channel": "channel",
-    "status": "delivery_status",
-    "address": "address",
-}
+#: Where the inspection API lives on the server.
+PREFIX = "/_aws/pinpoint/"
 
 
-def _json(status: int, payload: Any) -> Answer:
-    body = json.dumps(payload, ensure_ascii=False).encode()
-    return status, {"Content-Type": "application/json"}, body
+def health(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
+    return json_answer(200, {"status": "ok", "version": __version__, "operations": mock.operations})
 
 
-def _error(status: int, message: str) -> Answer:
-    return _json(status, {"error": message})
-
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
-
-
-def _arguments(
-    body: bytes, allowed: dict[str, type | tuple[type, ...]], required: tuple[str, ...] = ()
-) -> dict[str, Any]:
-    """The JSON object of a control request, keys in snake_case, checked against ``allowed``
-    (names and types) and ``required``."""
-    try:
-        data = json.loads(body or b"{}")
-    except ValueError as exc:
-        raise PinpointMockError(f"body is not valid JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise PinpointMockError("body must be a JSON object")
-    out = {}
-    for key, value in data.items():
-        name = _snake(key)
-        if name not in allowed:
-            raise PinpointMockError(f"unknown field {key!r}; allowed: {', '.join(allowed)}")
-        if value is not None and not isinstance(value, allowed[name]):
-            raise PinpointMockError(f"field {key!r} has the wrong type: {value!r}")
-        out[name] = value
-    for name in required:
-        if name not in out:
-            raise PinpointMockError(f"field {name!r} is required")
-    return out
-
-
-def _filtered(server: PinpointServer, query: dict[str, list[str]]) -> list[Any]:
-    unknown = set(query) - set(_FILTERS)
-    if unknown:
-        raise PinpointMockError(f"unknown filter {sorted(unknown)[0]!r}; use {', '.join(_FILTERS)}")
-    wanted = {_FILTERS[k]: v[-1] for k, v in query.items()}
-    return [s for s in server.mock.sent if all(getattr(s, k) == v for k, v in wanted.items())]
-
-
-def _messages(
-    server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes
-) -> Answer:
+def messages(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method == "GET":
-        return _json(200, {"messages": [s.to_dict() for s in _filtered(server, query)]})
+        found = mock.sent.filter(**message_filters(query))
+        return json_answer(200, {"messages": [s.to_dict() for s in found]})
     if method == "DELETE":
-        count = len(server.mock.sent)
-        server.mock.engine.log.clear_messages()
-        return _json(200, {"deleted": count})
-    return _error(405, f"{method} not allowed on messages; use GET or DELETE")
+        return json_answer(200, {"deleted": mock.clear_sent()})
+    return error_answer(405, f"{method} not allowed on messages; use GET or DELETE")
 
 
-def _calls(server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes) -> Answer:
+def calls(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method != "GET":
-        return _error(405, f"{method} not allowed on calls; use GET")
-    return _json(200, {"calls": [c.to_dict() for c in server.mock.calls]})
+        return error_answer(405, f"{method} not allowed on calls; use GET")
+    return json_answer(200, {"calls": [c.to_dict() for c in mock.calls]})
 
 
-def _endpoints(
-    server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes
-) -> Answer:
-    from ..endpoint_api import endpoint_response
-
+def endpoints(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method == "GET":
         app = query.get("applicationId", [None])[-1]
         user = query.get("userId", [None])[-1]
-        found = server.mock.endpoints(user_id=user, application_id=app)
-        return _json(200, {"endpoints": [endpoint_response(e) for e in found]})
+        found = mock.endpoints(user_id=user, application_id=app)
+        return json_answer(200, {"endpoints": [endpoint_response(e) for e in found]})
     if method == "POST":
-        args = _arguments(
+        args = arguments(
             body,
             {
                 "user_id": str,
@@ -135,17 +81,15 @@ def _endpoints(
             required=("channel", "address"),
         )
         args.setdefault("user_id", None)
-        endpoint = server.mock.add_endpoint(**args)
-        return _json(201, {"endpoint": endpoint_response(endpoint)})
-    return _error(405, f"{method} not allowed on endpoints; use GET or POST")
+        endpoint = mock.add_endpoint(**args)
+        return json_answer(201, {"endpoint": endpoint_response(endpoint)})
+    return error_answer(405, f"{method} not allowed on endpoints; use GET or POST")
 
 
-def _templates(
-    server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes
-) -> Answer:
+def templates(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method != "POST":
-        return _error(405, f"{method} not allowed on templates; use POST")
-    args = _arguments(
+        return error_answer(405, f"{method} not allowed on templates; use POST")
+    args = arguments(
         body,
         {
             "name": str,
@@ -157,19 +101,17 @@ def _templates(
         },
         required=("name", "channel"),
     )
-    template = server.mock.add_template(args.pop("name"), **args)
-    return _json(201, {"name": template.name, "version": template.version})
+    template = mock.add_template(args.pop("name"), **args)
+    return json_answer(201, {"name": template.name, "version": template.version})
 
 
-def _outcomes(
-    server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes
-) -> Answer:
+def outcomes(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method == "DELETE":
-        server.mock.engine.script.clear()
-        return _json(200, {"cleared": True})
+        mock.clear_outcomes()
+        return json_answer(200, {"cleared": True})
     if method != "POST":
-        return _error(405, f"{method} not allowed on outcomes; use POST or DELETE")
-    args = _arguments(
+        return error_answer(405, f"{method} not allowed on outcomes; use POST or DELETE")
+    args = arguments(
         body,
         {
             "status": str,
@@ -183,77 +125,67 @@ def _outcomes(
         },
         required=("status",),
     )
-    rule = server.mock.outcome(args.pop("status"), **args)
-    return _json(201, {"rule": rule.label})
+    rule = mock.outcome(args.pop("status"), **args)
+    return json_answer(201, {"rule": rule.label})
 
 
-def _faults(
-    server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes
-) -> Answer:
+def faults(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method != "POST":
-        return _error(405, f"{method} not allowed on faults; use POST")
-    args = _arguments(
+        return error_answer(405, f"{method} not allowed on faults; use POST")
+    args = arguments(
         body,
         {"code": str, "times": int, "message": str, "status": int, "operation": str},
         required=("code",),
     )
-    server.mock.fail(args.pop("code"), **args)
-    return _json(201, {"fault": True})
+    mock.fail(args.pop("code"), **args)
+    return json_answer(201, {"fault": True})
 
 
-def _chaos(server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes) -> Answer:
+def chaos(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method != "POST":
-        return _error(405, f"{method} not allowed on chaos; use POST")
-    args = _arguments(body, {"profile": dict, "seed": (int, str)})
-    server.mock.chaos(args.get("profile") or {}, seed=args.get("seed"))
-    return _json(200, {"chaos": args.get("profile") or {}})
+        return error_answer(405, f"{method} not allowed on chaos; use POST")
+    args = arguments(body, {"profile": dict, "seed": (int, str)})
+    mock.chaos(args.get("profile") or {}, seed=args.get("seed"))
+    return json_answer(200, {"chaos": args.get("profile") or {}})
 
 
-def _reset(server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes) -> Answer:
+def reset(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method != "POST":
-        return _error(405, f"{method} not allowed on reset; use POST")
-    server.mock.reset()
-    return _json(200, {"reset": True})
+        return error_answer(405, f"{method} not allowed on reset; use POST")
+    mock.reset()
+    return json_answer(200, {"reset": True})
 
 
-def _health(
-    server: PinpointServer, method: str, query: dict[str, list[str]], body: bytes
-) -> Answer:
-    from .. import __version__
-
-    return _json(
-        200,
-        {"status": "ok", "version": __version__, "operations": server.mock.engine.operations},
-    )
-
-
-ROUTES: dict[str, Callable[[PinpointServer, str, dict[str, list[str]], bytes], Answer]] = {
-    "health": _health,
-    "messages": _messages,
-    "calls": _calls,
-    "endpoints": _endpoints,
-    "outcomes": _outcomes,
-    "templates": _templates,
-    "faults": _faults,
-    "chaos": _chaos,
-    "reset": _reset,
+#: Every route by its path under :data:`PREFIX` (looked up per request, so a test may wrap one).
+ROUTES: dict[str, Route] = {
+    "health": health,
+    "messages": messages,
+    "calls": calls,
+    "endpoints": endpoints,
+    "outcomes": outcomes,
+    "templates": templates,
+    "faults": faults,
+    "chaos": chaos,
+    "reset": reset,
     **UI_ROUTES,
 }
 
 
-def handle(server: PinpointServer, method: str, target: str, body: bytes) -> Answer:
+def is_inspection(target: str) -> bool:
+    """Whether a request target is for the inspection API rather than the Pinpoint API."""
+    return target.startswith(PREFIX) or target.rstrip("/") == PREFIX.rstrip("/")
+
+
+def handle(mock: PinpointMock, method: str, target: str, body: bytes) -> Answer:
+    """Answer one request of the inspection API; a bad request gets 400 naming the problem."""
     url = urlsplit(target)
-    name = (
-        url.path[len("/_aws/pinpoint/") :].strip("/")
-        if url.path.startswith("/_aws/pinpoint/")
-        else ""
-    )
+    name = url.path[len(PREFIX) :].strip("/") if url.path.startswith(PREFIX) else ""
     route = ROUTES.get(name)
     if route is None:
-        return _error(404, f"no inspection route {url.path!r}; known: {', '.join(ROUTES)}")
+        return error_answer(404, f"no inspection route {url.path!r}; known: {', '.join(ROUTES)}")
     try:
-        return route(server, method, parse_qs(url.query), body)
+        return route(mock, method, parse_qs(url.query), body)
     except PinpointMockError as exc:
-        return _error(400, str(exc))
+        return error_answer(400, str(exc))
     except TypeError as exc:
-        return _error(400, str(exc))
+        return error_answer(400, str(exc))

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from collections.abc import Generator
+from importlib.resources import files
 
 import pytest
 
-from pinpoint_mock.server import PinpointServer
-
-from .html_helpers import parse
-
-
-@pytest.fixture
-def server() -> Generator[PinpointServer, None, None]:
-    with PinpointServer() as running:
-        yield running
-        running.check()
+from pinpoint_mock import preview
+from pinpoint_mock.server import PinpointServer, ui
+from tests.html_helpers import parse
 
 
 def get(server: PinpointServer, path: str, method: str = "GET") -> tuple[int, dict[str, str], str]:
@@ -95,3 +88,13 @@ def test_inspection_routes_list_the_ui(server: PinpointServer) -> None:
     status, _, body = get(server, "/_aws/pinpoint/nope")
     assert status == 404
     assert "ui, ui/messages" in body
+
+
+def test_the_page_inlines_the_shipped_script_and_the_preview_style() -> None:
+    shipped = files("pinpoint_mock.server").joinpath("inbox.js").read_text(encoding="utf-8")
+    assert "__POLL_MS__" in shipped
+    html = ui.inbox_page(poll_ms=250)
+    assert shipped.replace("__POLL_MS__", "250") in html
+    assert "setTimeout(poll, 250)" in html
+    assert "__POLL_MS__" not in html
+    assert f"<style>{preview.STYLE}</style>" in html

@@ -57,6 +57,22 @@ def test_fixture_serves_boto3_and_isolates_tests(project: pytest.Pytester) -> No
     result.assert_outcomes(passed=2)
 
 
+def test_pinpoint_server_yields_a_typed_handle(project: pytest.Pytester) -> None:
+    project.makepyfile(
+        """
+        import os
+        from pinpoint_mock.server import ServerHandle
+
+        def test_handle(pinpoint_server):
+            assert isinstance(pinpoint_server, ServerHandle)
+            assert os.environ["AWS_ENDPOINT_URL_PINPOINT"] == pinpoint_server.url
+            assert pinpoint_server.url.startswith("http://127.0.0.1:")
+            assert pinpoint_server.mock.seed == pinpoint_server.seed
+        """
+    )
+    project.runpytest().assert_outcomes(passed=1)
+
+
 def test_marker_takes_mock_options(project: pytest.Pytester) -> None:
     project.makepyfile(
         """
@@ -196,5 +212,6 @@ def test_importing_the_plugin_imports_nothing_heavy() -> None:
     )
     assert (
         result.stdout.strip()
-        == "[] ['pinpoint_mock', 'pinpoint_mock.plugins', 'pinpoint_mock.plugins.pytest_plugin']"
+        == "[] ['pinpoint_mock', 'pinpoint_mock._version', 'pinpoint_mock.plugins', "
+        "'pinpoint_mock.plugins.pytest_plugin']"
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .html_helpers import Parsed, parse
+from tests.html_helpers import Parsed, parse
 
 pytest_plugins = ["pytester"]
 
