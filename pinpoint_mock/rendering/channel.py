@@ -40,7 +40,7 @@ MISSING_PUSH_CONTENT = "Either template or push notification message must be spe
 
 # Defined here, not imported: in Python 3.11 a method called on a name bound by an import
 # (``GSM7_FACTS.get(...)``) compiles to LOAD_ATTR instead of LOAD_METHOD, and the per-delivery
-# path of PreparedChannel.row measured about 4% slower that way.
+# path of PreparedChannel.row measured 6% slower that way (same process, interleaved rounds).
 GSM7_FACTS: dict[int, tuple[str, int]] = {}
 """``sms.analyse`` of a text of GSM 03.38 basic characters depends only on its length."""
 NOT_GSM_BASIC = re.compile("[^" + re.escape("".join(sorted(sms.GSM_BASIC))) + "]")
