@@ -188,3 +188,19 @@ def test_the_aws_cli_sends_a_generated_request_to_a_populated_server(
     statuses = {r["DeliveryStatus"] for user in answer.values() for r in user.values()}
     assert statuses == {"SUCCESSFUL"}
     assert len(pinpoint_server.sent) == 6
+
+
+def test_without_faker_fake_says_how_to_install_it() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['faker'] = None\n"  # as if Faker were not installed
+        "from pinpoint_mock.cli import main\n"
+        "sys.exit(main(['fake', 'users', '--seed', '1']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "pinpoint-mock: error: `pinpoint-mock fake` needs Faker: "
+        "pip install 'pinpoint-mock[faker]'\n"
+    )

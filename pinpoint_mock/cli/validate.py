@@ -1,0 +1,159 @@
+"""``pinpoint-mock validate FILE... | -``: check requests against the contract."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from ..errors import ContractError
+from ..limits import MAX_PAYLOAD_BYTES
+from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+#: The request contracts ``--operation`` can apply.
+OPERATIONS = ("SendUsersMessages", "SendMessages", "UpdateEndpoint", "UpdateEndpointsBatch")
+
+
+@dataclass
+class FileResult:
+    name: str
+    errors: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    problem: str | None = None
+    """Why the input could not be read at all (exit code 2)."""
+
+    def code(self, strict: bool) -> int:
+        if self.problem is not None:
+            return EXIT_USAGE
+        if self.errors or (strict and self.warnings):
+            return EXIT_INVALID
+        return EXIT_OK
+
+    def to_dict(self, strict: bool) -> dict[str, Any]:
+        return {
+            "file": self.name,
+            "valid": self.code(strict) == EXIT_OK,
+            "problem": self.problem,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+
+def _read(name: str, stdin: Any) -> bytes:
+    if name == "-":
+        data: bytes = stdin.buffer.read(MAX_PAYLOAD_BYTES + 1)
+        return data
+    with open(name, "rb") as handle:
+        return handle.read(MAX_PAYLOAD_BYTES + 1)
+
+
+def check_file(name: str, operation: str, stdin: Any) -> FileResult:
+    from ..contract import parse_json, validate
+
+    result = FileResult("<stdin>" if name == "-" else name)
+    try:
+        raw = _read(name, stdin)
+    except OSError as exc:
+        result.problem = f"cannot read: {exc.strerror or exc}"
+        return result
+    if len(raw) > MAX_PAYLOAD_BYTES:
+        result.errors.append(
+            {
+                "severity": "error",
+                "path": "",
+                "rule": "payload-size",
+                "value": f">{MAX_PAYLOAD_BYTES} bytes",
+                "message": f"request is larger than the service's 7 MB payload limit "
+                f"({MAX_PAYLOAD_BYTES} bytes; the service answers 413 PayloadTooLargeException)",
+            }
+        )
+        return result
+    try:
+        document = parse_json(raw)
+    except ContractError as exc:
+        result.problem = str(exc)
+        return result
+    if not isinstance(document, dict):
+        from .._validator import json_type_name
+
+        result.errors.append(
+            {
+                "severity": "error",
+                "path": "",
+                "rule": "type",
+                "value": json_type_name(document),
+                "message": f"the request is {json_type_name(document)}, expected a JSON object",
+            }
+        )
+        return result
+    report = validate(document, operation)
+    result.errors = [v.to_dict() for v in report.errors]
+    result.warnings = [v.to_dict() for v in report.warnings]
+    return result
+
+
+def _print_human(results: list[FileResult], strict: bool, out: TextIO) -> None:
+    for result in results:
+        code = result.code(strict)
+        if result.problem is not None:
+            print(f"{result.name}: unreadable: {result.problem}", file=out)
+            continue
+        if not result.errors and not result.warnings:
+            print(f"{result.name}: valid", file=out)
+            continue
+        verdict = "valid with warnings" if code == EXIT_OK else "invalid"
+        print(f"{result.name}: {verdict}", file=out)
+        for item in result.errors + result.warnings:
+            print(f"  {item['severity']:<7}  {item['message']}  [{item['rule']}]", file=out)
+    print(_summary(results, strict), file=out)
+
+
+def _summary(results: list[FileResult], strict: bool) -> str:
+    valid = sum(1 for r in results if r.code(strict) == EXIT_OK)
+    unreadable = sum(1 for r in results if r.problem is not None)
+    invalid = len(results) - valid - unreadable
+    errors = sum(len(r.errors) for r in results)
+    warnings = sum(len(r.warnings) for r in results)
+    files = "file" if len(results) == 1 else "files"
+    parts = [f"{valid} valid", f"{invalid} invalid"]
+    if unreadable:
+        parts.append(f"{unreadable} unreadable")
+    return (
+        f"{len(results)} {files} checked: {', '.join(parts)} "
+        f"({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)})"
+    )
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    results = [check_file(name, args.operation, sys.stdin) for name in args.files]
+    if args.json:
+        payload = {
+            "files": [r.to_dict(args.strict) for r in results],
+            "summary": _summary(results, args.strict),
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False), file=out)
+    else:
+        _print_human(results, args.strict, out)
+    return max(r.code(args.strict) for r in results)
+
+
+def add_parser(sub: Any) -> None:
+    """The ``validate`` command and its options, on the subparsers ``sub``."""
+    validate = sub.add_parser(
+        "validate",
+        help="check request files against the contract",
+        description="Check SendUsersMessages requests (wire body or --cli-input-json shape). "
+        "Exit 0 valid, 1 invalid, 2 usage error or unreadable input.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="JSON files, or - for stdin")
+    validate.add_argument("--json", action="store_true", help="machine-readable output")
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+    validate.add_argument(
+        "--operation",
+        default="SendUsersMessages",
+        choices=list(OPERATIONS),
+        help="which request contract to apply (default: SendUsersMessages)",
+    )
+    validate.set_defaults(handler=cmd_validate)
