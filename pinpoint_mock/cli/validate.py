@@ -76,7 +76,7 @@ def check_file(name: str, operation: str, stdin: Any) -> FileResult:
         result.problem = str(exc)
         return result
     if not isinstance(document, dict):
-        from .._validator import json_type_name
+        from ..contract import json_type_name
 
         result.errors.append(
             {

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import RenderedMessage
+from ..models import Channel, RenderedMessage, Status
 
 
 @dataclass(frozen=True)
@@ -18,9 +18,9 @@ class SentMessage:
     application_id: str
     user_id: str | None
     endpoint_id: str | None
-    channel: str
+    channel: Channel
     address: str
-    delivery_status: str
+    delivery_status: Status
     status_code: int
     status_message: str
     message_id: str | None

@@ -13,9 +13,8 @@ from typing import Any
 import boto3
 import pytest
 
-from pinpoint_mock._validator import Compiler
 from pinpoint_mock.cli import FAKE_ID_STYLES, main
-from pinpoint_mock.contract import schema, validate
+from pinpoint_mock.contract import Compiler, schema, validate
 from pinpoint_mock.factories import USER_ID_STYLES, PinpointFactory
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pinpoint_mock._validator import Compiler
-from pinpoint_mock.contract import schema
+from pinpoint_mock.contract import Compiler, schema
 from pinpoint_mock.errors import PinpointMockError
 from pinpoint_mock.factories import (
     FakeUser,

@@ -7,8 +7,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from pinpoint_mock._validator import Compiler, Issue
-from pinpoint_mock.contract import _compiled, schema
+from pinpoint_mock.contract import Compiler, Issue, compiled, schema
 from tests.corpus import Corpus
 
 CONTRACTS = [
@@ -41,23 +40,23 @@ def reference_issues(validator: Any, doc: Any) -> set[tuple[Any, ...]]:
     return found
 
 
-def our_issues(compiled: Compiler, doc: Any) -> set[tuple[Any, ...]]:
+def our_issues(made: Compiler, doc: Any) -> set[tuple[Any, ...]]:
     issues: list[Issue] = []
-    compiled.root_collect(doc, (), issues)
+    made.root_collect(doc, (), issues)
     return {(issue.path, issue.rule) for issue in issues}
 
 
 @pytest.mark.parametrize("name", CONTRACTS)
 def test_fast_path_and_collector_agree_with_jsonschema(name: str) -> None:
     reference = jsonschema.Draft202012Validator(schema(name))
-    compiled = _compiled(name)
+    made = compiled(name)
     corpus = Corpus(name, seed=len(name))
     verdicts = {True: 0, False: 0}
     for i in range(1500):
         doc = corpus.valid() if i % 3 == 0 else corpus.mutated()
         expected = reference_issues(reference, doc)
-        assert compiled.root_ok(doc) is (not expected), (doc, expected)
-        assert our_issues(compiled, doc) == expected, doc
+        assert made.root_ok(doc) is (not expected), (doc, expected)
+        assert our_issues(made, doc) == expected, doc
         verdicts[not expected] += 1
     # The corpus really exercises both verdicts.
     assert verdicts[True] > 300
@@ -65,8 +64,8 @@ def test_fast_path_and_collector_agree_with_jsonschema(name: str) -> None:
 
 
 def test_generated_source_is_kept_for_debugging() -> None:
-    compiled = _compiled("send-users-messages.request.json")
-    assert "def ok_SendUsersMessageRequest(x):" in compiled.source
+    made = compiled("send-users-messages.request.json")
+    assert "def ok_SendUsersMessageRequest(x):" in made.source
 
 
 def test_unsupported_keywords_refuse_to_compile() -> None:
@@ -88,10 +87,10 @@ def test_unsupported_keywords_refuse_to_compile() -> None:
     ],
 )
 def test_keywords_outside_the_corpus(node: dict[str, Any], good: Any, bad: Any) -> None:
-    compiled = Compiler(node)
+    made = Compiler(node)
     reference = jsonschema.Draft202012Validator(node)
-    assert compiled.root_ok(good)
+    assert made.root_ok(good)
     assert reference.is_valid(good)
-    assert not compiled.root_ok(bad)
+    assert not made.root_ok(bad)
     assert not reference.is_valid(bad)
-    assert our_issues(compiled, bad) == reference_issues(reference, bad)
+    assert our_issues(made, bad) == reference_issues(reference, bad)
