@@ -1,4 +1,5 @@
-"""The README's validation snippets, run as tests."""
+"""The README's `pinpoint-mock validate` blocks (shell and console), run as commands; its Python
+block runs from README.md in test_readme.py."""
 
 from __future__ import annotations
 
@@ -7,19 +8,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def test_validate_from_python() -> None:
-    from pinpoint_mock import validate
-
-    report = validate(
-        {"MessageConfiguration": {"SMSMessage": {"MessageType": "PROMO"}}, "Users": {"u1": {}}}
-    )
-    assert not report.ok
-    assert str(report.errors[0]) == (
-        "MessageConfiguration.SMSMessage.MessageType: 'PROMO' is not one of "
-        "TRANSACTIONAL, PROMOTIONAL"
-    )
 
 
 def test_validate_command_on_the_broken_example() -> None:

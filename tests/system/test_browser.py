@@ -181,7 +181,7 @@ def test_without_chromium_the_browser_tests_fail_not_skip(
 ) -> None:
     monkeypatch.setenv("CHROMIUM", str(pytester.path / "no-chromium-here"))
     result = pytester.runpytest_subprocess(
-        "-p", "no:cacheprovider", str(Path(__file__)), "-k", "inbox_updates_live"
+        "-p", "no:cacheprovider", "-n", "0", str(Path(__file__)), "-k", "inbox_updates_live"
     )
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*Chromium is not installed*.ci/run*installs it*"])

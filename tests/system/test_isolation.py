@@ -1,5 +1,6 @@
-"""Isolation: state never leaks between tests; serial, shuffled and ``-n 4`` runs of the same
-suite with the same seed record the same results."""
+"""Isolation: state never leaks between tests; serial, shuffled and ``-n 2`` runs of the same
+suite with the same seed record the same results (the first three in this process, one after
+the other, so nothing may leak between sessions either)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ def test_world(pinpoint, request, n):
     send(pinpoint, [f"u{i}" for i in range(5)])
     record(request, pinpoint)
 
+@pytest.mark.filterwarnings("ignore:scripted but never fired")  # left behind on purpose
 def test_leaves_state_behind(pinpoint):
     pinpoint.add_endpoint(user_id="leak", channel="SMS", address="+14255550999")
     pinpoint.outcome("OPT_OUT")
@@ -73,7 +75,7 @@ def run(
 ) -> dict[str, object]:
     out.mkdir()
     monkeypatch.setenv("ISOLATION_OUT", str(out))
-    result = pytester.runpytest_subprocess("--pinpoint-seed=5", "-p", "no:cacheprovider", *args)
+    result = pytester.runpytest("--pinpoint-seed=5", "-p", "no:cacheprovider", *args)
     result.assert_outcomes(passed=14)
     return {p.name: json.loads(p.read_text()) for p in sorted(out.iterdir())}
 
@@ -86,7 +88,7 @@ def test_same_seed_same_results_serial_shuffled_and_parallel(
     serial = run(pytester, monkeypatch, pytester.path / "serial")
     shuffled = run(pytester, monkeypatch, pytester.path / "shuffled", "--shuffle=3")
     reversed_order = run(pytester, monkeypatch, pytester.path / "reversed", "--shuffle=11")
-    parallel = run(pytester, monkeypatch, pytester.path / "parallel", "-p", "xdist", "-n", "4")
+    parallel = run(pytester, monkeypatch, pytester.path / "parallel", "-p", "xdist", "-n", "2")
     assert len(serial) == 12
     assert serial == shuffled == reversed_order == parallel
     statuses = {row[2] for rows in serial.values() for row in rows}  # type: ignore[attr-defined]

@@ -22,9 +22,13 @@ def test_wheel_installs_and_validates_in_a_fresh_venv(tmp_path: Path) -> None:
     )
     (wheel,) = dist.glob("pinpoint_mock-*.whl")
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
+    venv.create(env_dir)  # no pip of its own: this process's pip installs into it
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps"]
+        + [str(wheel)],
+        check=True,
+    )
     script = (
         "import pinpoint_mock, json, sys\n"
         "from importlib.resources import files\n"
