@@ -1,4 +1,5 @@
-"""Generate the JSON Schema contracts from botocore's Pinpoint service model.
+"""Generate the JSON Schema contracts from botocore's service models (Pinpoint first; every
+service the fake answers has a :class:`ServiceContracts` entry in :data:`SERVICES`).
 
 The generator is deterministic: the same model and the same overlay always give byte-identical
 files, so ``pinpoint-mock contracts check`` can tell when the checked-in contracts drift from the
@@ -35,6 +36,28 @@ OPERATIONS: dict[str, str] = {
 ERROR_FILE = "error.json"
 OVERLAY_FILE = "overlay.json"
 
+
+@dataclass(frozen=True)
+class ServiceContracts:
+    """What gets a contract in one service: its botocore model, the folder of its files under
+    ``contracts/`` (Pinpoint's are at the top, as they always were), its operations with their
+    file stems, and the shape of its error body."""
+
+    model: str
+    folder: str
+    operations: Mapping[str, str]
+    error_shape: str
+
+    def path(self, name: str) -> str:
+        """A file's name relative to ``contracts/``."""
+        return f"{self.folder}/{name}" if self.folder else name
+
+
+#: Every service with contracts, by its botocore model name.
+SERVICES: dict[str, ServiceContracts] = {
+    "pinpoint": ServiceContracts("pinpoint", "", OPERATIONS, "BadRequestException"),
+}
+
 _INT_RANGES = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
 _BASE64 = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
 _TAG = re.compile(r"<[^>]+>")
@@ -52,15 +75,15 @@ class OverlayRule:
     schema: Mapping[str, Any]
 
 
-def load_model() -> dict[str, Any]:
-    """Load the Pinpoint service model of the installed botocore."""
+def load_model(service: str = "pinpoint") -> dict[str, Any]:
+    """Load a service model of the installed botocore."""
     try:
         from botocore.loaders import Loader
     except ImportError as exc:  # pragma: no cover - exercised only without the extra
         raise PinpointMockError(
-            "botocore is needed to read the Pinpoint model: pip install 'pinpoint-mock[aws]'"
+            f"botocore is needed to read the {service} model: pip install 'pinpoint-mock[aws]'"
         ) from exc
-    model: dict[str, Any] = Loader().load_service_model("pinpoint", "service-2")
+    model: dict[str, Any] = Loader().load_service_model(service, "service-2")
     return model
 
 
@@ -127,9 +150,11 @@ class _Generator:
                 merged.update(rule.schema)
         return merged
 
-    def schema_for(self, root: str, title: str, extra_root: Mapping[str, Any] | None = None) -> Any:
+    def schema_for(self, root: str, title: str, *, body_only: bool = False) -> dict[str, Any]:
+        """The document of shape ``root``; ``body_only``: of its members that travel in the
+        body (not in the URI, the query string or headers), inline."""
         defs: dict[str, Any] = {}
-        body = dict(extra_root) if extra_root is not None else self._ref(root, defs)
+        body = self._shape(root, defs, body_only=True) if body_only else self._ref(root, defs)
         doc: dict[str, Any] = {"$schema": SCHEMA_DIALECT, "$id": f"urn:pinpoint-mock:{title}"}
         doc["title"] = title
         doc.update(body)
@@ -145,14 +170,14 @@ class _Generator:
             return {"$ref": f"#/$defs/{name}"}
         return self._shape(name, defs)
 
-    def _shape(self, name: str, defs: dict[str, Any]) -> dict[str, Any]:
+    def _shape(self, name: str, defs: dict[str, Any], body_only: bool = False) -> dict[str, Any]:
         shape = self.shapes[name]
         kind = shape["type"]
         out: dict[str, Any]
         if kind == "structure":
             out = {"type": "object"}
             properties: dict[str, Any] = {}
-            for member, spec in shape["members"].items():
+            for member, spec in body_members(shape) if body_only else shape["members"].items():
                 prop = self._ref(spec["shape"], defs)
                 prop.update(self._patches(name, member))
                 description = _describe(spec.get("documentation"))
@@ -160,8 +185,9 @@ class _Generator:
                     prop["description"] = description
                 properties[member] = prop
             out["properties"] = properties
-            if shape.get("required"):
-                out["required"] = list(shape["required"])
+            required = [m for m in shape.get("required", ()) if m in properties]
+            if required:
+                out["required"] = required
             if "closed-structures" in self.applied:
                 out["additionalProperties"] = False
         elif kind == "map":
@@ -199,6 +225,11 @@ class _Generator:
         return out
 
 
+def body_members(shape: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """A structure's members that travel in the body."""
+    return [(m, spec) for m, spec in shape["members"].items() if "location" not in spec]
+
+
 def _payload_shape(model: Mapping[str, Any], wrapper: str) -> str | None:
     shape = model["shapes"][wrapper]
     payload = shape.get("payload")
@@ -207,21 +238,40 @@ def _payload_shape(model: Mapping[str, Any], wrapper: str) -> str | None:
     return str(shape["members"][payload]["shape"])
 
 
-def build(model: Mapping[str, Any], overlay: Iterable[OverlayRule]) -> dict[str, Any]:
-    """Every contract file, by file name, as JSON-able documents."""
+def _body(
+    gen: _Generator, model: Mapping[str, Any], wrapper: str, title: str
+) -> dict[str, Any] | None:
+    """The contract of a wrapper's body: its payload member's shape, else its body members
+    (None when nothing travels in the body)."""
+    payload = _payload_shape(model, wrapper)
+    if payload is not None:
+        return gen.schema_for(payload, title)
+    if not body_members(model["shapes"][wrapper]):
+        return None
+    return gen.schema_for(wrapper, title, body_only=True)
+
+
+def build(
+    model: Mapping[str, Any],
+    overlay: Iterable[OverlayRule],
+    service: ServiceContracts = SERVICES["pinpoint"],
+) -> dict[str, Any]:
+    """Every contract file of ``service``, by file name (relative to ``contracts/``), as JSON-able
+    documents."""
     gen = _Generator(model, overlay)
     files: dict[str, Any] = {}
-    for operation, stem in OPERATIONS.items():
+    for operation, stem in service.operations.items():
         op = model["operations"][operation]
         wrapper_in = op["input"]["shape"]
-        body_in = _payload_shape(model, wrapper_in)
-        if body_in is not None:
-            files[f"{stem}.request.json"] = gen.schema_for(body_in, f"{stem}.request")
-        files[f"{stem}.input.json"] = gen.schema_for(wrapper_in, f"{stem}.input")
-        body_out = _payload_shape(model, op["output"]["shape"])
-        if body_out is not None:
-            files[f"{stem}.response.json"] = gen.schema_for(body_out, f"{stem}.response")
-    files[ERROR_FILE] = gen.schema_for("BadRequestException", "error")
+        request = _body(gen, model, wrapper_in, f"{stem}.request")
+        if request is not None:
+            files[service.path(f"{stem}.request.json")] = request
+        files[service.path(f"{stem}.input.json")] = gen.schema_for(wrapper_in, f"{stem}.input")
+        if "output" in op:
+            response = _body(gen, model, op["output"]["shape"], f"{stem}.response")
+            if response is not None:
+                files[service.path(f"{stem}.response.json")] = response
+    files[service.path(ERROR_FILE)] = gen.schema_for(service.error_shape, "error")
     return files
 
 
@@ -237,14 +287,20 @@ def contracts_dir() -> Path:
 
 
 def expected_files(directory: Path) -> dict[str, str]:
-    overlay = load_overlay(directory / OVERLAY_FILE)
-    return {name: render(doc) for name, doc in build(load_model(), overlay).items()}
+    """Every contract file of every service, by its name relative to ``directory``."""
+    files: dict[str, str] = {}
+    for service in SERVICES.values():
+        overlay = load_overlay(directory / service.path(OVERLAY_FILE))
+        built = build(load_model(service.model), overlay, service)
+        files.update((name, render(doc)) for name, doc in built.items())
+    return files
 
 
 def write(directory: Path) -> list[str]:
     """Regenerate every contract file in ``directory``; returns the names written."""
     wanted = expected_files(directory)
     for name, text in wanted.items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
         (directory / name).write_text(text, encoding="utf-8")
     return sorted(wanted)
 

@@ -18,7 +18,7 @@ from .check import check_body, errors_of, is_input_shape, parse_json, validate
 from .compiler import Compiler
 from .lint import ALL_MESSAGES, PUSH_MESSAGES, lint
 from .report import Report, Severity, Violation, format_path, to_violations
-from .schemas import OPERATIONS, compiled, request_contract, schema
+from .schemas import OPERATIONS, SERVICES, compiled, contract_file, request_contract, schema
 from .values import TYPE_CHECKS, TYPE_NAMES, Issue, PathT, json_type_name, short
 from .variables import (
     ENDPOINT_PREFIXES,
@@ -39,6 +39,7 @@ __all__ = [
     "ENDPOINT_VARIABLES",
     "OPERATIONS",
     "PUSH_MESSAGES",
+    "SERVICES",
     "TYPE_CHECKS",
     "TYPE_NAMES",
     "VARIABLE",
@@ -50,6 +51,7 @@ __all__ = [
     "Violation",
     "check_body",
     "compiled",
+    "contract_file",
     "endpoint_fillable",
     "errors_of",
     "format_path",

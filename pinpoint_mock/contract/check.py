@@ -94,12 +94,14 @@ def validate(
     return Report(errors, found_warnings)
 
 
-def check_body(body: dict[str, Any], operation: str) -> tuple[list[str], tuple[str, ...]]:
+def check_body(
+    body: dict[str, Any], operation: str, service: str = "pinpoint"
+) -> tuple[list[str], tuple[str, ...]]:
     """:func:`validate` for a parsed wire body, as the engine needs it: the error sentences
     (empty when the service would accept it) and the warning sentences. A wire body is never
     taken for the SDK input shape, whatever its members."""
-    errors = [v.message for v in errors_of(request_contract(operation), body)]
-    if operation not in ("SendUsersMessages", "SendMessages"):
+    errors = [v.message for v in errors_of(request_contract(operation, service), body)]
+    if service != "pinpoint" or operation not in ("SendUsersMessages", "SendMessages"):
         return errors, ()
     issues = lint(body, (), operation)
     if not issues:
