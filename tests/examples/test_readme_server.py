@@ -32,7 +32,13 @@ def test_server_mode_in_five_lines(tmp_path: Path) -> None:
         check=True,
     ).stdout.strip()
     script = "\n".join(commands).replace("4599", port)
-    script = script.replace("&\n", "&\nSERVER=$!\nsleep 1.5\n", 1) + "\nkill $SERVER\n"
+    # Between the server's start and the first request: wait until it answers (at most 30 s).
+    ready = (
+        "SERVER=$!\n"
+        f"for _ in $(seq 600); do curl -sf http://127.0.0.1:{port}/_aws/pinpoint/health"
+        " > /dev/null && break; sleep 0.05; done\n"
+    )
+    script = script.replace("&\n", "&\n" + ready, 1) + "\nkill $SERVER\n"
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(
         PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
