@@ -53,9 +53,9 @@ class Engine:
         violations: tuple[str, ...] = ()
         rule: str | None = None
         try:
-            route = service.routes.route(request.method, request.path)
+            route = service.routes.find(request.method, request.path, request.headers)
             operation = route.operation
-            fault = core.script.take_fault(operation)
+            fault = core.script.take_fault(operation, service.name)
             if fault is not None:
                 rule = fault.label
                 raise ServiceError(fault.code, fault.message, fault.status)
@@ -74,6 +74,7 @@ class Engine:
             request,
             answered.response,
             index=index,
+            service=service.name,
             operation=operation,
             request_id=request_id,
             deliveries=answered.deliveries,

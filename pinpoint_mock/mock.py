@@ -150,7 +150,7 @@ class PinpointMock:
         if found is None:
             return False
         try:
-            found.routes.route(method, path)
+            found.routes.find(method, path, {})
         except RouteError:
             return False
         return True
@@ -292,8 +292,10 @@ class PinpointMock:
         times: int | None = None,
         status_code: int | None = None,
         status_message: str | None = None,
+        service: str | None = None,
     ) -> Rule:
-        """Script the DeliveryStatus of matching deliveries (most specific rule wins)."""
+        """Script the DeliveryStatus of matching deliveries (most specific rule wins);
+        ``service`` limits the rule to one service's deliveries."""
         return self.engine.core.script.add_rule(
             Rule(
                 status=status,
@@ -305,6 +307,7 @@ class PinpointMock:
                 times=times,
                 status_code=status_code,
                 status_message=status_message,
+                service=service,
             )
         )
 
@@ -316,11 +319,18 @@ class PinpointMock:
         message: str | None = None,
         status: int | None = None,
         operation: str | None = "SendUsersMessages",
+        service: str | None = None,
     ) -> None:
         """Answer the next ``times`` attempts with a whole-call error (e.g. 429
-        TooManyRequestsException). Each botocore retry is one attempt."""
+        TooManyRequestsException). Each botocore retry is one attempt. ``operation`` None:
+        any operation; ``service``: only that service's calls (``pinpoint``, ``sesv2``…)."""
         self.engine.core.script.add_fault(
-            code, times=times, message=message, status=status, operation=operation
+            code,
+            times=times,
+            message=message,
+            status=status,
+            operation=operation,
+            service=service,
         )
 
     def chaos(self, profile: Mapping[str, float], *, seed: int | str | None = None) -> None:

@@ -21,8 +21,8 @@ class Request:
     transport: str = "botocore"
     backoff: float = 0.0
     service: str | None = None
-    """The service the client addressed, when the catcher knows it (botocore's endpoint prefix);
-    None: the services' routes decide."""
+    """The endpoint prefix the client addressed, when the catcher knows it (botocore's
+    ``pinpoint``, ``email``, ``sms-voice``); None: the services' routes decide."""
     attempt: int = field(init=False)
     """The attempt number from botocore's ``amz-sdk-request: attempt=N; max=M`` header."""
 

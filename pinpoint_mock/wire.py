@@ -9,7 +9,7 @@ import json
 import json.encoder
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from typing import Any
@@ -50,6 +50,15 @@ class RouteTable:
     @property
     def operations(self) -> tuple[str, ...]:
         return tuple(op for _, _, op in self.routes)
+
+    def find(self, method: str, path: str, headers: Mapping[str, str]) -> Route:
+        """The operation of a call (what every service's router offers; a rest-json service
+        routes by method and path alone)."""
+        return self.route(method, path)
+
+    def owns(self, method: str, path: str, headers: Mapping[str, str]) -> bool:
+        """Whether a call is on one of this service's paths (whatever the method)."""
+        return self.claims(path)
 
     def _claims(self, path: str) -> bool:
         """Whether any of this service's paths matches ``path`` (whatever the method)."""

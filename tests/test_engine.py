@@ -144,3 +144,12 @@ def test_reset_forgets_scripts_endpoints_templates_and_records() -> None:
     assert status == 200
     assert payload["Result"]["u1"]["e1"]["DeliveryStatus"] == "SUCCESSFUL"
     assert [c.index for c in engine.log.calls] == [1]
+
+
+def test_calls_and_deliveries_name_their_service() -> None:
+    engine = Engine(seed=1)
+    engine.core.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+    body = b'{"MessageConfiguration": {"SMSMessage": {"Body": "hi"}}, "Users": {"u1": {}}}'
+    _, call = engine.handle(Request("POST", PATH, {}, body))
+    assert call.service == engine.log.sent[0].service == "pinpoint"
+    assert call.to_dict()["service"] == engine.log.sent[0].to_dict()["service"] == "pinpoint"

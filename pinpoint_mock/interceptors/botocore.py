@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from ..errors import PinpointContractWarning
-from ..services import SERVICES
+from ..services import PREFIXES
 from .hosts import is_pinpoint_url
 
 
@@ -117,7 +117,7 @@ def _answer(endpoint: Any, request: Any) -> Any:
     except IndexError:
         target = None
     prefix = getattr(endpoint, "_endpoint_prefix", None)
-    if target is None or prefix not in SERVICES:
+    if target is None or prefix not in PREFIXES:
         _local.pinpoint = False
         return _saved["send"](endpoint, request)
     local = _local

@@ -122,6 +122,7 @@ class Deliveries:
                     "attempt": self.attempt,
                     "rule": rule,
                     "operation": self.operation,
+                    "service": "pinpoint",
                 },
             )
             made.append(record)

@@ -5,15 +5,30 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar, overload
+from typing import Any, Protocol, TypeVar, overload
 
 from ..models import frozen
 from ..request import Request
 from ..wire import Response
-from .deliveries import Deliveries
 from .records import Call, SentMessage
 
 T = TypeVar("T", SentMessage, Call)
+
+
+class Kept(Protocol):
+    """What a call's deliveries are to the log: counted now, made into records when first read
+    (:class:`Deliveries` for Pinpoint's flat rows, :class:`Made` for records made at once)."""
+
+    def __len__(self) -> int: ...
+
+    def records(self) -> list[SentMessage]: ...
+
+
+class Made(list[SentMessage]):
+    """Deliveries whose records were made when the call was answered."""
+
+    def records(self) -> list[SentMessage]:
+        return list(self)
 
 
 class Records(Sequence[T]):
@@ -78,7 +93,7 @@ class CallLog:
         self._lock = threading.Lock()
         self._calls: list[Call] = []
         self._sent: list[SentMessage] = []
-        self._pending: list[Deliveries] = []
+        self._pending: list[Kept] = []
         """Deliveries not yet made into records (see :meth:`Deliveries.records`)."""
         self._warnings: list[str] = []
         self.reserve: Callable[[], int] = itertools.count(1).__next__
@@ -94,9 +109,10 @@ class CallLog:
         response: Response,
         *,
         index: int,
+        service: str,
         operation: str | None,
         request_id: str,
-        deliveries: Deliveries | None = None,
+        deliveries: Kept | None = None,
         warnings: tuple[str, ...] = (),
         violations: tuple[str, ...] = (),
         rule: str | None = None,
@@ -107,6 +123,7 @@ class CallLog:
             Call,
             {
                 "index": index,
+                "service": service,
                 "operation": operation,
                 "method": request.method,
                 "path": request.path,
@@ -128,7 +145,7 @@ class CallLog:
         )
         with self._lock:
             self._calls.append(call)
-            if deliveries is not None and deliveries.values:
+            if deliveries is not None and len(deliveries):
                 self._pending.append(deliveries)
             if warnings:
                 self._warnings.extend(warnings)

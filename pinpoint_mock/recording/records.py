@@ -33,6 +33,8 @@ class SentMessage:
     rule: str | None = None
     """What decided the outcome: a rule's label, ``simulator:…``, ``chaos`` or ``derived:…``."""
     operation: str = "SendUsersMessages"
+    service: str = "pinpoint"
+    """The service that delivered it (botocore's name: ``pinpoint``, ``sesv2``…)."""
 
     # Shortcuts into the rendered message ----------------------------------------------------
     @property
@@ -87,6 +89,7 @@ class SentMessage:
             "attempt": self.attempt,
             "rule": self.rule,
             "operation": self.operation,
+            "service": self.service,
         }
 
 
@@ -114,6 +117,8 @@ class Call:
     """The fault that answered this call, if one did."""
     backoff: float = 0.0
     """Seconds the client would have slept before this attempt (never slept for real)."""
+    service: str = "pinpoint"
+    """The service the call was for (botocore's name)."""
 
     @property
     def request(self) -> Any:
@@ -131,6 +136,7 @@ class Call:
     def to_dict(self) -> dict[str, Any]:
         return {
             "index": self.index,
+            "service": self.service,
             "operation": self.operation,
             "method": self.method,
             "path": self.path,

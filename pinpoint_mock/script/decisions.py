@@ -25,6 +25,7 @@ class Delivery:
     address: str
     operation: str = "SendUsersMessages"
     attributes: Mapping[str, Any] = field(default_factory=dict)
+    service: str = "pinpoint"
 
 
 #: Default StatusCode / StatusMessage per status (modelled assumptions where uncertain).

@@ -18,7 +18,9 @@ from ..errors import ERROR_STATUS, PinpointMockError
 from .decisions import STATUS_DEFAULTS, SUCCESS, Decision, Delivery, check_status
 from .simulator import SIMULATOR_MARKERS, simulated_decision, simulated_status
 
-_WEIGHTS = (("endpoint", 16), ("address", 8), ("user", 4), ("channel", 2), ("predicate", 1))
+_WEIGHTS = (
+    ("endpoint", 16), ("address", 8), ("user", 4), ("channel", 2), ("service", 1), ("predicate", 1),
+)  # fmt: skip
 
 
 @dataclass
@@ -32,6 +34,8 @@ class Rule:
     channel: str | None = None
     predicate: Callable[[Delivery], bool] | None = None
     times: int | None = None
+    service: str | None = None
+    """Only deliveries of this service (``pinpoint``, ``sesv2``…); None: every service."""
     status_code: int | None = None
     status_message: str | None = None
     order: int = 0
@@ -47,7 +51,7 @@ class Rule:
 
     @property
     def label(self) -> str:
-        parts = [f"{name}={getattr(self, name)!r}" for name, _ in _WEIGHTS[:4]]
+        parts = [f"{name}={getattr(self, name)!r}" for name, _ in _WEIGHTS[:5]]
         selectors = [p for p in parts if not p.endswith("=None")]
         if self.predicate is not None:
             selectors.append(f"predicate={getattr(self.predicate, '__name__', 'predicate')}")
@@ -63,6 +67,8 @@ class Rule:
             return False
         if self.channel is not None and delivery.channel != self.channel:
             return False
+        if self.service is not None and delivery.service != self.service:
+            return False
         return self.predicate is None or bool(self.predicate(delivery))
 
 
@@ -75,6 +81,7 @@ class Fault:
     message: str
     times: int
     operation: str | None = None
+    service: str | None = None
     order: int = 0
     fired: int = 0
 
@@ -127,6 +134,7 @@ class Script:
         message: str | None,
         status: int | None,
         operation: str | None,
+        service: str | None = None,
     ) -> Fault:
         if status is None:
             if code not in ERROR_STATUS:
@@ -145,6 +153,7 @@ class Script:
                 message or _FAULT_MESSAGES.get(code, code),
                 times,
                 operation,
+                service,
                 self._order,
             )
             self.faults.append(fault)
@@ -165,12 +174,17 @@ class Script:
             self._chaos = table
             self._chaos_rng = random.Random(seed)
 
-    def take_fault(self, operation: str) -> Fault | None:
+    def take_fault(self, operation: str, service: str = "pinpoint") -> Fault | None:
+        """The next scripted fault for ``operation`` of ``service`` (counted as fired), or None."""
         if not self.faults:  # the common case, without taking the lock
             return None
         with self._lock:
             for fault in self.faults:
-                if fault.exhausted or (fault.operation not in (None, operation)):
+                if (
+                    fault.exhausted
+                    or fault.operation not in (None, operation)
+                    or fault.service not in (None, service)
+                ):
                     continue
                 fault.fired += 1
                 return fault

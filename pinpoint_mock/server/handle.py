@@ -153,6 +153,7 @@ class ServerHandle:
         times: int | None = None,
         status_code: int | None = None,
         status_message: str | None = None,
+        service: str | None = None,
     ) -> Rule:
         """Script the DeliveryStatus of matching deliveries (most specific rule wins)."""
         return self.server.mock.outcome(
@@ -165,6 +166,7 @@ class ServerHandle:
             times=times,
             status_code=status_code,
             status_message=status_message,
+            service=service,
         )
 
     def fail(
@@ -175,10 +177,11 @@ class ServerHandle:
         message: str | None = None,
         status: int | None = None,
         operation: str | None = "SendUsersMessages",
+        service: str | None = None,
     ) -> None:
         """Answer the next ``times`` attempts with a whole-call error."""
         self.server.mock.fail(
-            code, times=times, message=message, status=status, operation=operation
+            code, times=times, message=message, status=status, operation=operation, service=service
         )
 
     def chaos(self, profile: Mapping[str, float], *, seed: int | str | None = None) -> None:

@@ -11,20 +11,26 @@ from .base import Answered, Core, Operation, Service
 from .pinpoint import SERVICE as PINPOINT
 
 SERVICES: dict[str, Service] = {service.name: service for service in (PINPOINT,)}
-"""Every service, by the endpoint prefix its clients use."""
+"""Every service, by botocore's name for it."""
+
+PREFIXES: dict[str, tuple[Service, ...]] = {
+    prefix: tuple(s for s in SERVICES.values() if s.prefix == prefix)
+    for prefix in {s.prefix for s in SERVICES.values()}
+}
+"""The services behind each endpoint prefix (SES v1 and v2 share ``email``)."""
 
 
 def service_for(request: Request) -> Service:
-    """The service a call is for: the one its client addressed (when the catcher knows it),
-    else the first whose paths match, else Pinpoint (which then answers 404)."""
-    if request.service is not None:
-        found = SERVICES.get(request.service)
-        if found is not None:
-            return found
-    for service in SERVICES.values():
-        if service.routes.claims(request.path):
+    """The service a call is for: among those behind the endpoint prefix its client used (when
+    the catcher knows it) or else among all, the first that owns the call; else the first of
+    them (Pinpoint without a prefix), which answers 404 naming the operation."""
+    candidates = PREFIXES.get(request.service, ()) if request.service else ()
+    if len(candidates) == 1:
+        return candidates[0]
+    for service in candidates or SERVICES.values():
+        if service.routes.owns(request.method, request.path, request.headers):
             return service
-    return PINPOINT
+    return candidates[0] if candidates else PINPOINT
 
 
-__all__ = ["SERVICES", "Answered", "Core", "Operation", "Service", "service_for"]
+__all__ = ["PREFIXES", "SERVICES", "Answered", "Core", "Operation", "Service", "service_for"]

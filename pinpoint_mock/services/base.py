@@ -17,10 +17,10 @@ from ..directory import Directory
 from ..errors import ServiceError
 from ..message_templates import TemplateStore
 from ..options import Options
-from ..recording import Deliveries
+from ..recording import Kept
 from ..request import Request
 from ..script import Ids, Script
-from ..wire import Response, Route, RouteTable
+from ..wire import Response, Route
 
 ApplicationCheck = Callable[[str, Mapping[str, str]], "bool | None"]
 """Whether another registry (moto's backend) knows an application id: True, False, or None when
@@ -62,8 +62,24 @@ class Answered(NamedTuple):
     """What an operation hands back: the answer, the deliveries it made, its warnings."""
 
     response: Response
-    deliveries: Deliveries | None = None
+    deliveries: Kept | None = None
     warnings: tuple[str, ...] = ()
+
+
+class Router(Protocol):
+    """How a service finds the operation of a call: :class:`~pinpoint_mock.wire.RouteTable`
+    for rest-json (method and path), a table of ``X-Amz-Target`` values for awsJson."""
+
+    @property
+    def operations(self) -> tuple[str, ...]: ...
+
+    def find(self, method: str, path: str, headers: Mapping[str, str]) -> Route:
+        """The call's route; :class:`~pinpoint_mock.wire.RouteError` when there is none."""
+        ...
+
+    def owns(self, method: str, path: str, headers: Mapping[str, str]) -> bool:
+        """Whether the call is addressed to this service at all."""
+        ...
 
 
 class Operation(Protocol):
@@ -77,10 +93,13 @@ class Service:
     """One AWS service the fake answers."""
 
     name: str
-    """The name botocore's clients give its endpoint prefix (``pinpoint``)."""
+    """botocore's name of the service (``pinpoint``, ``sesv2``, ``pinpoint-sms-voice-v2``): what
+    records, rules and faults call it."""
+    prefix: str
+    """The endpoint prefix its clients use (``pinpoint``, ``email``, ``sms-voice``)."""
     title: str
     """How messages name it (``Pinpoint``)."""
-    routes: RouteTable
+    routes: Router
     operations: Mapping[str, Operation]
     error: Callable[[int, str, str, str], Response]
     """An error answer: ``(status, code, message, request id) -> Response``."""

@@ -109,6 +109,7 @@ def _record(log: CallLog, index: int, deliveries: Deliveries | None) -> Call:
         Request("POST", PATH, {"Amz-Sdk-Invocation-Id": "i"}, b"{}", "server"),
         Response(200, b"{}", {}),
         index=index,
+        service="pinpoint",
         operation="SendUsersMessages",
         request_id=f"q{index}",
         deliveries=deliveries,

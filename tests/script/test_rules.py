@@ -160,3 +160,18 @@ def test_rules_refuse_codes_and_messages_the_wire_cannot_carry(
 ) -> None:
     with pytest.raises(PinpointMockError, match=named):
         Script().add_rule(Rule("THROTTLED", **fields))  # type: ignore[arg-type]
+
+
+def test_rules_and_faults_can_be_limited_to_one_service() -> None:
+    script = Script()
+    script.add_rule(Rule("THROTTLED", service="sesv2"))
+    pinpoint = Delivery("app", "u1", "e1", "SMS", "+12065550123")
+    ses = Delivery("app", "u1", "e1", "EMAIL", "a@example.com", service="sesv2")
+    assert script.decide(pinpoint).status == "SUCCESSFUL"
+    assert script.decide(ses).status == "THROTTLED"
+    script.add_fault("TooManyRequestsException", times=1, message=None, status=None,
+                     operation=None, service="sesv2")  # fmt: skip
+    assert script.take_fault("SendUsersMessages", "pinpoint") is None
+    fault = script.take_fault("SendEmail", "sesv2")
+    assert fault is not None
+    assert fault.code == "TooManyRequestsException"

@@ -19,6 +19,7 @@ from .send import send_messages, send_users_messages
 
 SERVICE = Service(
     name="pinpoint",
+    prefix="pinpoint",
     title="Pinpoint",
     routes=ROUTES,
     operations={
