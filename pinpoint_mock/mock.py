@@ -19,7 +19,7 @@ from .options import Options
 from .recording import Call, Records, SentMessage
 from .request import Request
 from .script import Rule
-from .services import SERVICES
+from .services import PREFIXES, service_for
 from .wire import Response, RouteError
 
 if TYPE_CHECKING:
@@ -120,10 +120,10 @@ class PinpointMock:
         return response.status, response.headers, response.body, call.warnings
 
     def _answer_requests(
-        self, method: str, path: str, headers: Mapping[str, str], body: bytes
+        self, method: str, path: str, headers: Mapping[str, str], body: bytes, prefix: str | None
     ) -> tuple[int, Mapping[str, str], bytes]:
         status, response_headers, payload, notes = self.answer(
-            method, path, headers, body, 0.0, "requests", "pinpoint"
+            method, path, headers, body, 0.0, "requests", prefix
         )
         for note in notes:
             warnings.warn(PinpointContractWarning(note), stacklevel=4)
@@ -144,13 +144,21 @@ class PinpointMock:
         """The operations this mock implements."""
         return self.engine.operations
 
-    def handles(self, method: str, path: str, service: str = "pinpoint") -> bool:
-        """Whether this mock serves ``method path`` of ``service``."""
-        found = SERVICES.get(service)
-        if found is None:
+    def handles(
+        self,
+        method: str,
+        path: str,
+        headers: Mapping[str, str] | None = None,
+        prefix: str = "pinpoint",
+    ) -> bool:
+        """Whether this mock serves the call ``method path`` to a service behind the endpoint
+        prefix ``prefix`` (else moto, when active, answers it)."""
+        request = Request(method, path, headers or {}, b"", service=prefix)
+        if prefix not in PREFIXES:
             return False
+        service = service_for(request)
         try:
-            found.routes.find(method, path, {})
+            service.routes.find(method, path, request.headers)
         except RouteError:
             return False
         return True

@@ -10,7 +10,7 @@ from typing import Any
 from . import environment
 
 RequestsAnswer = Callable[
-    [str, str, Mapping[str, str], bytes], tuple[int, Mapping[str, str], bytes]
+    [str, str, Mapping[str, str], bytes, "str | None"], tuple[int, Mapping[str, str], bytes]
 ]
 
 

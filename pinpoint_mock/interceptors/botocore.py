@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from ..errors import PinpointContractWarning
 from ..services import PREFIXES
-from .hosts import is_pinpoint_url
+from .hosts import prefix_of
 
 
 class Answerer(Protocol):
@@ -38,7 +38,7 @@ class Answerer(Protocol):
         service: str | None = None,
     ) -> tuple[int, Mapping[str, str], bytes, tuple[str, ...]]: ...
 
-    def handles(self, method: str, path: str) -> bool: ...
+    def handles(self, method: str, path: str, headers: Mapping[str, str], prefix: str) -> bool: ...
 
 
 _lock = threading.RLock()
@@ -167,9 +167,11 @@ def _patch_moto() -> None:
     def call(self: Any, event_name: str, request: Any, **kwargs: Any) -> Any:
         with _lock:
             target = _stack[-1] if _stack else None
-        if target is not None and is_pinpoint_url(request.url):
+        prefix = prefix_of(request.url) if target is not None else None
+        if target is not None and prefix is not None:
             url = urlsplit(request.url)
-            if target.handles(request.method, url.path):
+            path = url.path + (f"?{url.query}" if url.query else "")
+            if target.handles(request.method, path, _headers(request.headers), prefix):
                 return None  # ours: let it reach Endpoint._send
         return original(self, event_name, request, **kwargs)
 

@@ -1,4 +1,5 @@
-"""Serve ``requests`` calls to ``https://pinpoint.<region>.amazonaws.com`` from the engine.
+"""Serve ``requests`` calls to the messaging services' hosts (``https://pinpoint.<region>.
+amazonaws.com``…) from the engine.
 
 Uses a private ``responses.RequestsMock`` (never the global one), so a test's own ``responses``
 mocks keep working: every other URL is passed through to whatever ``HTTPAdapter.send`` was
@@ -12,9 +13,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from .hosts import PINPOINT_URL
+from .hosts import SERVICE_URL, prefix_of
 
-Answer = Callable[[str, str, Mapping[str, str], bytes], tuple[int, Mapping[str, str], bytes]]
+Answer = Callable[
+    [str, str, Mapping[str, str], bytes, str | None], tuple[int, Mapping[str, str], bytes]
+]
 
 
 def available() -> bool:
@@ -37,7 +40,7 @@ class RequestsInterceptor:
             assert_all_requests_are_fired=False, real_adapter_send=current
         )
         for method in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"):
-            mock.add_callback(method, PINPOINT_URL, callback=self._callback)
+            mock.add_callback(method, SERVICE_URL, callback=self._callback)
         mock.add_passthru(re.compile(r".*"))
         mock.start()
         self._mock = mock
@@ -57,5 +60,7 @@ class RequestsInterceptor:
         elif not isinstance(body, bytes):  # a file-like body
             body = body.read()
         headers = {str(k): str(v) for k, v in request.headers.items()}
-        status, response_headers, payload = self._answer(request.method, path, headers, body)
+        status, response_headers, payload = self._answer(
+            request.method, path, headers, body, prefix_of(request.url)
+        )
         return status, dict(response_headers), payload

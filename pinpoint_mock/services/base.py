@@ -9,9 +9,10 @@ call log) and its warnings. The engine knows nothing else of a service.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol, TypeVar
 
 from ..directory import Directory
 from ..errors import ServiceError
@@ -21,6 +22,15 @@ from ..recording import Kept
 from ..request import Request
 from ..script import Ids, Script
 from ..wire import Response, Route
+
+
+class Store(Protocol):
+    """A service's own state (SES templates and suppression list, SMS opt-out lists…)."""
+
+    def clear(self) -> None: ...
+
+
+S = TypeVar("S", bound=Store)
 
 ApplicationCheck = Callable[[str, Mapping[str, str]], "bool | None"]
 """Whether another registry (moto's backend) knows an application id: True, False, or None when
@@ -39,6 +49,17 @@ class Core:
     templates: TemplateStore
     ids: Ids
     application_check: ApplicationCheck | None = None
+    _stores: dict[type[Store], Store] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def store(self, kind: type[S]) -> S:
+        """The state of kind ``kind`` (a class made with no arguments and having ``clear()``),
+        made on first use; a service keeps its own state here, and reset clears it."""
+        found = self._stores.get(kind)
+        if found is None:
+            with self._lock:
+                found = self._stores.setdefault(kind, kind())
+        return found  # type: ignore[return-value]
 
     def check_application(self, application_id: str, request: Request) -> None:
         """NotFoundException for an application id that the other registry (when one is active)
@@ -52,10 +73,13 @@ class Core:
             raise ServiceError("NotFoundException", "Resource not found")
 
     def reset(self) -> None:
-        """Forget templates, endpoints and scripts (the call log is the engine's)."""
+        """Forget templates, endpoints, scripts and every service's state (the call log is the
+        engine's)."""
         self.templates.clear()
         self.directory.clear()
         self.script.clear()
+        for kept in list(self._stores.values()):
+            kept.clear()
 
 
 class Answered(NamedTuple):
