@@ -123,6 +123,7 @@ class Deliveries:
                     "rule": rule,
                     "operation": self.operation,
                     "service": "pinpoint",
+                    "details": {},
                 },
             )
             made.append(record)

@@ -35,6 +35,9 @@ class SentMessage:
     operation: str = "SendUsersMessages"
     service: str = "pinpoint"
     """The service that delivered it (botocore's name: ``pinpoint``, ``sesv2``…)."""
+    details: Mapping[str, Any] = field(default_factory=dict)
+    """What only its service knows (SES: sender, Cc/Bcc, tags, attachments, later events; SMS
+    and voice v2: origination identity, message type…); empty for Pinpoint."""
 
     # Shortcuts into the rendered message ----------------------------------------------------
     @property
@@ -90,6 +93,7 @@ class SentMessage:
             "rule": self.rule,
             "operation": self.operation,
             "service": self.service,
+            "details": dict(self.details),
         }
 
 
