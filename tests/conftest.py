@@ -18,3 +18,9 @@ def client() -> Any:
     import boto3
 
     return boto3.client("pinpoint", region_name="us-east-1")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long tests (marked ``slow``) start first, so that under xdist the short ones fill in
+    beside them instead of one long test running alone at the end of the session."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -27,6 +27,7 @@ from tests.system.browser_support import (
 )
 
 pytest_plugins = ["pytester"]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

@@ -51,6 +51,7 @@ def run_threads(count: int, target: Any) -> None:
         raise errors[0]
 
 
+@pytest.mark.slow
 def test_16_threads_sending_at_once_record_exactly_what_was_sent() -> None:
     with mock_pinpoint(seed=1) as pinpoint:
         for i in range(THREADS):

@@ -112,6 +112,7 @@ def engine() -> Engine:
     return mock.engine
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(target=targets, body=bodies())
 def test_in_process_route_never_breaks(
@@ -168,6 +169,7 @@ def connection(server: PinpointServer) -> Iterator[Connection]:
     opened.close()
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(target=targets, body=bodies())
 def test_server_never_breaks(

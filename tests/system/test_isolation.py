@@ -80,6 +80,7 @@ def run(
     return {p.name: json.loads(p.read_text()) for p in sorted(out.iterdir())}
 
 
+@pytest.mark.slow
 def test_same_seed_same_results_serial_shuffled_and_parallel(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,11 +24,8 @@ def test_wheel_installs_and_validates_in_a_fresh_venv(tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.create(env_dir)  # no pip of its own: this process's pip installs into it
     python = env_dir / "bin" / "python"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps"]
-        + [str(wheel)],
-        check=True,
-    )
+    install = [sys.executable, "-m", "pip", "--python", str(python), "install", "-q"]
+    subprocess.run([*install, "--no-deps", str(wheel)], check=True)
     script = (
         "import pinpoint_mock, json, sys\n"
         "from importlib.resources import files\n"
