@@ -2,7 +2,7 @@
 
     python docs/images/make_screenshots.py
 
-Runs the demo suite of ``tests/browser_support.py`` with ``--pinpoint-report`` and screenshots
+Runs the demo suite of ``tests/system/browser_support.py`` with ``--pinpoint-report`` and screenshots
 the report, then starts a ``PinpointServer``, sends the demo messages through it with boto3 and
 screenshots the inbox page (``/_aws/pinpoint/ui``). Needs the ``test`` extra and Chromium.
 """
@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser_support import (  # noqa: E402
+from tests.system.browser_support import (  # noqa: E402
     MISSING,
     find_chromium,
     png_facts,

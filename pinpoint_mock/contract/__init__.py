@@ -30,9 +30,6 @@ from .variables import (
     variables,
 )
 
-_compiled = compiled
-"""The old private name of :func:`compiled`, kept while tests still import it."""
-
 __all__ = [
     "ALL_MESSAGES",
     "ENDPOINT_PREFIXES",

@@ -9,16 +9,6 @@ from pinpoint_mock import validate
 from tests.examples.app.reminders import send_reminders
 
 
-# README: "Believable test data"
-def test_reminders_reach_every_reachable_user(pinpoint):
-    users = pinpoint.populate(users=50, channels=("SMS", "EMAIL"), opt_out_rate=0.3)
-    outcome = send_reminders(users.user_ids)  # production code, plain boto3
-    for user in users.having(reachable=True):
-        assert outcome[user.user_id] == "SUCCESSFUL"
-    for user in users.having(reachable=False):  # every endpoint opted out
-        assert outcome[user.user_id] == "OPT_OUT"
-
-
 # docs/factories.md: "A realistic test"
 def test_reminder_texts_greet_each_user_by_name(pinpoint):
     users = pinpoint.populate(users=20, channels=("SMS",), countries=("US", "GB"), seed=7)

@@ -338,6 +338,7 @@ def _run_inner(
     return {path.stem: path.read_text() for path in sorted(out.iterdir())}
 
 
+@pytest.mark.slow
 def test_fixtures_are_seeded_per_test_and_agree_under_xdist(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:

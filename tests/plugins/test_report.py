@@ -110,6 +110,7 @@ def test_report_lists_each_test_with_calls_and_deliveries(project: pytest.Pytest
     assert "<script" not in html
 
 
+@pytest.mark.slow
 def test_without_the_option_nothing_is_loaded_or_written(project: pytest.Pytester) -> None:
     project.makepyfile(
         test_quiet="""
@@ -143,6 +144,7 @@ def test_each_sends_its_own(pinpoint, n):
 """
 
 
+@pytest.mark.slow
 def test_xdist_workers_results_are_merged(
     project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pinpoint_mock.contract import _compiled
+from pinpoint_mock.contract import compiled
 from pinpoint_mock.engine import Engine, Request
 from pinpoint_mock.mock import PinpointMock
 from pinpoint_mock.server import PinpointServer
@@ -32,8 +32,8 @@ ERROR_CODES = {
     405: "MethodNotAllowedException",
     413: "PayloadTooLargeException",
 }
-RESPONSE_OK = _compiled("send-users-messages.response.json").root_ok
-ERROR_OK = _compiled("error.json").root_ok
+RESPONSE_OK = compiled("send-users-messages.response.json").root_ok
+ERROR_OK = compiled("error.json").root_ok
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
