@@ -6,6 +6,7 @@ closest candidates with the fields that did not match.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -96,8 +97,25 @@ def _subset(attr: str, expected: dict[str, Any]) -> Callable[[SentMessage], bool
     return test
 
 
+_CONTROL = re.compile(r"\r\n|[\x00-\x1f\x7f]")
+
+
+def cell(value: object, width: int | None = None) -> str:
+    """``value`` on one line of the table: a line break shows as ``⏎``, other control
+    characters as ``\\xNN`` escapes; cut to ``width`` characters (ending ``…``) when given."""
+    text = _CONTROL.sub(_visible, str(value))
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in ("\r\n", "\n", "\r"):
+        return "⏎"
+    return " " if char == "\t" else f"\\x{ord(char):02x}"
+
+
 def table(sent: Sequence[SentMessage], limit: int = 20) -> str:
-    """A compact table of deliveries."""
+    """A compact table of deliveries, one line each (multi-line texts are folded)."""
     if not sent:
         return "  (nothing was sent)"
     rows = [("#", "user", "endpoint", "channel", "address", "status", "title/body")]
@@ -106,12 +124,12 @@ def table(sent: Sequence[SentMessage], limit: int = 20) -> str:
         rows.append(
             (
                 str(i),
-                str(item.user_id),
-                str(item.endpoint_id),
+                cell(item.user_id, 40),
+                cell(item.endpoint_id, 40),
                 item.channel,
-                item.address,
+                cell(item.address, 60),
                 item.delivery_status,
-                text if len(text) <= 48 else text[:47] + "…",
+                cell(text, 48),
             )
         )
     widths = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
@@ -135,7 +153,8 @@ def closest(sent: Sequence[SentMessage], criteria: Criteria, limit: int = 3) -> 
             continue
         wrong = ", ".join(criteria.mismatches(item))
         lines.append(
-            f"  #{index + 1} {item.user_id}/{item.endpoint_id} ({item.channel}) differs in: {wrong}"
+            f"  #{index + 1} {cell(item.user_id, 40)}/{cell(item.endpoint_id, 40)} "
+            f"({item.channel}) differs in: {wrong}"
         )
     return "\n".join(lines)
 

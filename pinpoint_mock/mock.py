@@ -321,7 +321,7 @@ class PinpointMock:
 
     def fail(
         self,
-        code: str,
+        code: str | int,
         *,
         times: int = 1,
         message: str | None = None,
@@ -329,9 +329,10 @@ class PinpointMock:
         operation: str | None = "SendUsersMessages",
         service: str | None = None,
     ) -> None:
-        """Answer the next ``times`` attempts with a whole-call error (e.g. 429
-        TooManyRequestsException). Each botocore retry is one attempt. ``operation`` None:
-        any operation; ``service``: only that service's calls (``pinpoint``, ``sesv2``…)."""
+        """Answer the next ``times`` attempts with a whole-call error: ``code`` is an error
+        code (``"TooManyRequestsException"``) or its HTTP status (``429``). Each botocore retry
+        is one attempt. ``operation`` None: any operation; ``service``: only that service's
+        calls (``pinpoint``, ``sesv2``…)."""
         self.engine.core.script.add_fault(
             code,
             times=times,

@@ -71,3 +71,23 @@ def test_unknown_fields_are_refused() -> None:
 
 def test_empty_table() -> None:
     assert table([]) == "  (nothing was sent)"
+
+
+def test_multi_line_bodies_stay_on_one_table_line() -> None:
+    """A body with line breaks, tabs or control characters must not break the table's rows."""
+    records = [
+        sent("u1", body="Hi Ana,\nyour code is 1234.\r\nSee you\tsoon"),
+        sent("u2\nx", "EMAIL", "bell\x07"),
+    ]
+    with pytest.raises(AssertionError) as info:
+        check_sent(records, None, user="u3")
+    lines = str(info.value).splitlines()
+    (header,) = [line for line in lines if line.lstrip().startswith("#  user")]
+    rows = [line for line in lines if line.startswith(("  1 ", "  2 "))]
+    assert len(rows) == 2, lines
+    assert "Hi Ana,⏎your code is 1234.⏎See you soon" in rows[0]
+    assert "u2⏎x" in rows[1]
+    assert "bell\\x07" in rows[1]
+    # The columns line up: every status starts where the header's does.
+    assert all(row.index("SUCCESSFUL") == header.index("status") for row in rows)
+    assert "#2 u2⏎x/e-u2⏎x (EMAIL) differs in: user" in str(info.value)

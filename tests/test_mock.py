@@ -330,6 +330,23 @@ def test_whole_call_faults_are_the_modeled_exceptions(
     assert pinpoint_mock.sent == []
 
 
+@pytest.mark.parametrize(("code", "status"), FAULTS)
+def test_a_fault_may_be_given_by_its_http_status(
+    pinpoint_mock: PinpointMock, code: str, status: int
+) -> None:
+    client = boto3.client(
+        "pinpoint",
+        region_name="us-east-1",
+        config=botocore.config.Config(retries={"mode": "legacy", "total_max_attempts": 1}),
+    )
+    pinpoint_mock.fail(status)
+    with pytest.raises(getattr(client.exceptions, code)) as info:
+        send(client, {"u1": {}})
+    assert info.value.response["ResponseMetadata"]["HTTPStatusCode"] == status
+    with pytest.raises(PinpointMockError, match=r"fail\(\) takes an error code or the HTTP status"):
+        pinpoint_mock.fail(418)
+
+
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Every real ``time.sleep`` of the test, recorded instead of slept.

@@ -128,7 +128,7 @@ class Script:
 
     def add_fault(
         self,
-        code: str,
+        code: str | int,
         *,
         times: int,
         message: str | None,
@@ -136,6 +136,10 @@ class Script:
         operation: str | None,
         service: str | None = None,
     ) -> Fault:
+        """``code`` is an error code (``TooManyRequestsException``) or the HTTP status of one
+        (``429``: the code the service answers with that status)."""
+        if not isinstance(code, str):
+            code, status = _code_of_status(code, status)
         if status is None:
             if code not in ERROR_STATUS:
                 known = ", ".join(ERROR_STATUS)
@@ -261,3 +265,17 @@ _FAULT_MESSAGES = {
     "TooManyRequestsException": "Too many requests",
     "InternalServerErrorException": "Internal server error",
 }
+
+
+def _code_of_status(status: int, given: int | None) -> tuple[str, int]:
+    """The error code the service answers with HTTP ``status`` (``fail(429)``)."""
+    codes = {value: name for name, value in ERROR_STATUS.items()}
+    if type(status) is not int or status not in codes:
+        known = ", ".join(f"{value} ({name})" for value, name in sorted(codes.items()))
+        raise PinpointMockError(
+            f"fail() takes an error code or the HTTP status of one, got {status!r}; "
+            f"statuses: {known}"
+        )
+    if given is not None and given != status:
+        raise PinpointMockError(f"fail({status}) conflicts with status={given}")
+    return codes[status], status

@@ -175,3 +175,19 @@ def test_rules_and_faults_can_be_limited_to_one_service() -> None:
     fault = script.take_fault("SendEmail", "sesv2")
     assert fault is not None
     assert fault.code == "TooManyRequestsException"
+
+
+def test_a_fault_may_be_given_by_its_http_status() -> None:
+    script = Script()
+    fault = script.add_fault(429, times=1, message=None, status=None, operation=None)
+    assert (fault.code, fault.status, fault.message) == (
+        "TooManyRequestsException",
+        429,
+        "Too many requests",
+    )
+    assert script.add_fault(500, times=1, message=None, status=None, operation=None).code == (
+        "InternalServerErrorException"
+    )
+    for wrong in (418, True, 429.0):
+        with pytest.raises(PinpointMockError, match=r"HTTP status of one.*429 \(TooMany"):
+            script.add_fault(wrong, times=1, message=None, status=None, operation=None)  # type: ignore[arg-type]
