@@ -33,6 +33,32 @@ OPERATIONS: dict[str, str] = {
     "DeleteUserEndpoints": "delete-user-endpoints",
 }
 
+
+def stem(operation: str) -> str:
+    """An operation's file stem: ``SendOTPMessage`` -> ``send-otp-message``."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "-", operation).lower()
+
+
+#: The channel and template kinds of the operations' names.
+CHANNEL_KINDS: tuple[str, ...] = ("Sms", "Email", "Voice", "Apns", "ApnsSandbox", "ApnsVoip")
+CHANNEL_KINDS += ("ApnsVoipSandbox", "Gcm", "Baidu", "Adm")
+TEMPLATE_KINDS = ("Sms", "Email", "Push", "Voice")
+# The rest of the surface sending code calls: apps, channels, OTP, phone numbers, templates.
+OPERATIONS.update(
+    (name, stem(name))
+    for name in (
+        "CreateApp", "GetApp", "GetApps", "DeleteApp", "GetChannels",
+        *(f"{verb}{kind}Channel" for kind in CHANNEL_KINDS for verb in ("Get", "Update", "Delete")),
+        "PhoneNumberValidate", "SendOTPMessage", "VerifyOTPMessage",
+        *(
+            f"{verb}{kind}Template"
+            for kind in TEMPLATE_KINDS
+            for verb in ("Create", "Get", "Update", "Delete")
+        ),
+        "UpdateTemplateActiveVersion", "ListTemplates", "ListTemplateVersions",
+    )
+)  # fmt: skip
+
 ERROR_FILE = "error.json"
 OVERLAY_FILE = "overlay.json"
 
@@ -56,6 +82,41 @@ class ServiceContracts:
 #: Every service with contracts, by its botocore model name.
 SERVICES: dict[str, ServiceContracts] = {
     "pinpoint": ServiceContracts("pinpoint", "", OPERATIONS, "BadRequestException"),
+    "sesv2": ServiceContracts(
+        "sesv2",
+        "sesv2",
+        {
+            "SendEmail": "send-email",
+            "SendBulkEmail": "send-bulk-email",
+            "CreateEmailTemplate": "create-email-template",
+            "GetEmailTemplate": "get-email-template",
+            "UpdateEmailTemplate": "update-email-template",
+            "DeleteEmailTemplate": "delete-email-template",
+            "ListEmailTemplates": "list-email-templates",
+            "TestRenderEmailTemplate": "test-render-email-template",
+            "PutSuppressedDestination": "put-suppressed-destination",
+            "GetSuppressedDestination": "get-suppressed-destination",
+            "DeleteSuppressedDestination": "delete-suppressed-destination",
+            "ListSuppressedDestinations": "list-suppressed-destinations",
+        },
+        "BadRequestException",
+    ),
+    "pinpoint-sms-voice-v2": ServiceContracts(
+        "pinpoint-sms-voice-v2",
+        "sms-voice-v2",
+        {
+            "SendTextMessage": "send-text-message",
+            "SendMediaMessage": "send-media-message",
+            "SendVoiceMessage": "send-voice-message",
+            "CreateOptOutList": "create-opt-out-list",
+            "DescribeOptOutLists": "describe-opt-out-lists",
+            "PutOptedOutNumber": "put-opted-out-number",
+            "DescribeOptedOutNumbers": "describe-opted-out-numbers",
+            "DeleteOptedOutNumber": "delete-opted-out-number",
+            "DeleteOptOutList": "delete-opt-out-list",
+        },
+        "ValidationException",
+    ),
 }
 
 _INT_RANGES = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}

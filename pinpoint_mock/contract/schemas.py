@@ -16,12 +16,77 @@ OPERATIONS: dict[str, tuple[str, str | None]] = {
     "SendMessages": ("send-messages", "MessageRequest"),
     "UpdateEndpoint": ("update-endpoint", "EndpointRequest"),
     "UpdateEndpointsBatch": ("update-endpoints-batch", "EndpointBatchRequest"),
+    # The rest of the surface sending code calls: apps, channels, OTP, phone, templates.
+    "CreateApp": ("create-app", "CreateApplicationRequest"),
+    "PhoneNumberValidate": ("phone-number-validate", "NumberValidateRequest"),
+    "SendOTPMessage": ("send-otp-message", "SendOTPMessageRequestParameters"),
+    "VerifyOTPMessage": ("verify-otp-message", "VerifyOTPMessageRequestParameters"),
+    "UpdateTemplateActiveVersion": (
+        "update-template-active-version",
+        "TemplateActiveVersionRequest",
+    ),
+    **{
+        f"Update{infix}Channel": (f"update-{stem}-channel", f"{member}ChannelRequest")
+        for infix, stem, member in (
+            ("Sms", "sms", "SMS"),
+            ("Email", "email", "Email"),
+            ("Voice", "voice", "Voice"),
+            ("Apns", "apns", "APNS"),
+            ("ApnsSandbox", "apns-sandbox", "APNSSandbox"),
+            ("ApnsVoip", "apns-voip", "APNSVoip"),
+            ("ApnsVoipSandbox", "apns-voip-sandbox", "APNSVoipSandbox"),
+            ("Gcm", "gcm", "GCM"),
+            ("Baidu", "baidu", "Baidu"),
+            ("Adm", "adm", "ADM"),
+        )
+    },
+    **{
+        f"{verb}{infix}Template": (f"{verb.lower()}-{infix.lower()}-template", member)
+        for infix, member in (
+            ("Sms", "SMSTemplateRequest"),
+            ("Email", "EmailTemplateRequest"),
+            ("Push", "PushNotificationTemplateRequest"),
+            ("Voice", "VoiceTemplateRequest"),
+        )
+        for verb in ("Create", "Update")
+    },
 }
 
 #: Every service's contracts: service -> (folder under ``contracts/``, its operations as in
 #: :data:`OPERATIONS`). A service whose body is its whole input (no payload member) names None.
 SERVICES: dict[str, tuple[str, dict[str, tuple[str, str | None]]]] = {
     "pinpoint": ("", OPERATIONS),
+    "sesv2": (
+        "sesv2",
+        {
+            "SendEmail": ("send-email", None),
+            "SendBulkEmail": ("send-bulk-email", None),
+            "CreateEmailTemplate": ("create-email-template", None),
+            "GetEmailTemplate": ("get-email-template", None),
+            "UpdateEmailTemplate": ("update-email-template", None),
+            "DeleteEmailTemplate": ("delete-email-template", None),
+            "ListEmailTemplates": ("list-email-templates", None),
+            "TestRenderEmailTemplate": ("test-render-email-template", None),
+            "PutSuppressedDestination": ("put-suppressed-destination", None),
+            "GetSuppressedDestination": ("get-suppressed-destination", None),
+            "DeleteSuppressedDestination": ("delete-suppressed-destination", None),
+            "ListSuppressedDestinations": ("list-suppressed-destinations", None),
+        },
+    ),
+    "pinpoint-sms-voice-v2": (
+        "sms-voice-v2",
+        {
+            "SendTextMessage": ("send-text-message", None),
+            "SendMediaMessage": ("send-media-message", None),
+            "SendVoiceMessage": ("send-voice-message", None),
+            "CreateOptOutList": ("create-opt-out-list", None),
+            "DescribeOptOutLists": ("describe-opt-out-lists", None),
+            "PutOptedOutNumber": ("put-opted-out-number", None),
+            "DescribeOptedOutNumbers": ("describe-opted-out-numbers", None),
+            "DeleteOptedOutNumber": ("delete-opted-out-number", None),
+            "DeleteOptOutList": ("delete-opt-out-list", None),
+        },
+    ),
 }
 
 

@@ -40,11 +40,25 @@ STATUS_DEFAULTS: dict[str, tuple[int, str]] = {
     "TIMEOUT": (408, "Timeout"),
 }
 
+#: Outcome words of the services after Pinpoint, with their default code and message; each
+#: service answers a word in its own terms (SES v2: docs/sesv2.md). A Pinpoint delivery given
+#: one gets it as its status, outside the SDK's enum, with a warning. Add words, never rename.
+SERVICE_STATUSES: dict[str, tuple[int, str]] = {
+    "BOUNCE": (400, "Hard bounce: the recipient's mail server permanently rejected the email"),
+    "SOFT_BOUNCE": (400, "Soft bounce: delivery failed after retries for a transient reason"),
+    "COMPLAINT": (200, "Delivered; the recipient marked the email as spam"),
+    "SUPPRESSED": (400, "The address is on a suppression list; the email was not delivered"),
+    "REJECTED": (400, "Accepted, then rejected as containing a virus; not delivered"),
+    "DELIVERY_DELAY": (200, "Delivery delayed by a temporary issue"),
+    "MESSAGE_REJECTED": (400, "The message was rejected"),
+}
+STATUS_DEFAULTS.update(SERVICE_STATUSES)
+
 
 def check_status(status: str) -> str:
-    if status in DELIVERY_STATUSES or status in LEGACY_STATUSES:
+    if status in DELIVERY_STATUSES or status in LEGACY_STATUSES or status in SERVICE_STATUSES:
         return status
-    allowed = ", ".join(DELIVERY_STATUSES + LEGACY_STATUSES)
+    allowed = ", ".join((*DELIVERY_STATUSES, *LEGACY_STATUSES, *SERVICE_STATUSES))
     raise PinpointMockError(f"unknown delivery status {status!r}; use one of {allowed}")
 
 

@@ -9,8 +9,12 @@ from __future__ import annotations
 from ..request import Request
 from .base import Answered, Core, Operation, Service
 from .pinpoint import SERVICE as PINPOINT
+from .sesv2 import SERVICE as SESV2
+from .sms_voice_v2 import SERVICE as SMS_VOICE_V2
 
-SERVICES: dict[str, Service] = {service.name: service for service in (PINPOINT,)}
+SERVICES: dict[str, Service] = {
+    service.name: service for service in (PINPOINT, SESV2, SMS_VOICE_V2)
+}
 """Every service, by botocore's name for it."""
 
 PREFIXES: dict[str, tuple[Service, ...]] = {

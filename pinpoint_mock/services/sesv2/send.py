@@ -1,0 +1,187 @@
+"""SendEmail and SendBulkEmail: the request checked as SES checks it (content, sender,
+recipients, sizes, the sandbox), each message delivered by :mod:`.message`, and the answer SES
+gives: a MessageId, a modeled exception, or one result per bulk entry."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from email.utils import parseaddr
+from typing import Any
+
+from ...errors import ServiceError
+from ...recording import Made
+from ...request import Request
+from ...wire import Route
+from ..base import Answered, Core
+from .body import answer, bad, error, read_body
+from .content import Ready, prepare, render
+from .message import Letter, deliver, region_of
+from .simulator import SIMULATOR_DOMAIN
+from .state import SesState
+
+MAX_RECIPIENTS = 50
+"""Recipients of one message, To, Cc and Bcc together (SES quotas)."""
+
+
+def send_email(
+    core: Core, route: Route, request: Request, request_id: str, call_index: int
+) -> Answered:
+    state = core.store(SesState)
+    body = read_body(request, "SendEmail", validate=core.options.validate)
+    ready = prepare(state, body.get("Content") or {}, "Content", bulk=False)
+    sender = _sender(body, ready)
+    parsed = ready.parsed
+    if body.get("Destination") is None and parsed is not None:
+        to, cc, bcc = parsed.to, parsed.cc, parsed.bcc
+    else:
+        to, cc, bcc = _destination(body.get("Destination") or {}, "Destination")
+    _count(to, cc, bcc, "Destination")
+    refused = _unverified(state, sender, (*to, *cc, *bcc))
+    if refused:
+        raise ServiceError("MessageRejected", _unverified_message(refused, request, state))
+    template_data = (body["Content"].get("Template") or {}).get("TemplateData")
+    letter = Letter(
+        operation="SendEmail",
+        sender=sender,
+        to=to,
+        cc=cc,
+        bcc=bcc,
+        ready=ready,
+        rendering=render(ready, template_data),
+        reply_to=_addresses(body.get("ReplyToAddresses") or [], "ReplyToAddresses")
+        or (parsed.reply_to if parsed else ()),
+        tags=_tags(body.get("EmailTags") or []),
+        headers=ready.headers,
+        configuration_set=body.get("ConfigurationSetName"),
+        list_management=body.get("ListManagementOptions"),
+    )
+    records, refusal, message_id = deliver(core, state, letter, request, request_id, call_index)
+    if refusal is not None and refusal.error is not None:
+        code, status, message = refusal.error
+        return Answered(error(status, code, message, request_id), Made(records))
+    return Answered(answer({"MessageId": message_id}, request_id), Made(records))
+
+
+def send_bulk_email(
+    core: Core, route: Route, request: Request, request_id: str, call_index: int
+) -> Answered:
+    state = core.store(SesState)
+    body = read_body(request, "SendBulkEmail", validate=core.options.validate)
+    ready = prepare(state, body.get("DefaultContent") or {}, "DefaultContent", bulk=True)
+    sender = _sender(body, ready)
+    if _unverified(state, sender, ()):
+        raise ServiceError("MessageRejected", _unverified_message([sender], request, state))
+    defaults = _tags(body.get("DefaultEmailTags") or [])
+    reply_to = _addresses(body.get("ReplyToAddresses") or [], "ReplyToAddresses")
+    entries: Sequence[Mapping[str, Any]] = body.get("BulkEmailEntries") or []
+    if not 1 <= len(entries) <= MAX_RECIPIENTS:
+        raise bad("BulkEmailEntries", f"needs 1 to {MAX_RECIPIENTS} entries, got {len(entries)}")
+    results: list[dict[str, Any]] = []
+    made = Made()
+    for n, entry in enumerate(entries):
+        where = f"BulkEmailEntries[{n}]"
+        try:
+            to, cc, bcc = _destination(entry.get("Destination") or {}, f"{where}.Destination")
+            _count(to, cc, bcc, f"{where}.Destination")
+        except ServiceError as exc:
+            results.append({"Status": "INVALID_PARAMETER", "Error": exc.message})
+            continue
+        refused = _unverified(state, None, (*to, *cc, *bcc))
+        if refused:
+            message = _unverified_message(refused, request, state)
+            results.append({"Status": "MESSAGE_REJECTED", "Error": message})
+            continue
+        replacement = (entry.get("ReplacementEmailContent") or {}).get("ReplacementTemplate")
+        data = (replacement or {}).get("ReplacementTemplateData")
+        letter = Letter(
+            operation="SendBulkEmail",
+            sender=sender,
+            to=to,
+            cc=cc,
+            bcc=bcc,
+            ready=ready,
+            rendering=render(ready, data),
+            reply_to=reply_to,
+            tags={**defaults, **_tags(entry.get("ReplacementTags") or [])},
+            headers=(*ready.headers, *((h["Name"], h["Value"]) for h in
+                                       entry.get("ReplacementHeaders") or [])),
+            configuration_set=body.get("ConfigurationSetName"),
+            extra={"bulk_entry": n},
+        )  # fmt: skip
+        records, refusal, message_id = deliver(core, state, letter, request, request_id, call_index)
+        made.extend(records)
+        if refusal is None or refusal.error is None:
+            results.append({"Status": "SUCCESS", "MessageId": message_id})
+        else:
+            results.append({"Status": refusal.entry_status, "Error": refusal.error[2]})
+    return Answered(answer({"BulkEmailEntryResults": results}, request_id), made)
+
+
+def _sender(body: Mapping[str, Any], ready: Ready) -> str:
+    sender = body.get("FromEmailAddress")
+    if sender is None and ready.parsed is not None:
+        sender = ready.parsed.sender
+    if sender is None and body.get("FromEmailAddressIdentityArn"):
+        identity = str(body["FromEmailAddressIdentityArn"]).rpartition("/")[2]
+        sender = identity if "@" in identity else None
+    if not sender:
+        raise bad("FromEmailAddress", "is required (or a From header in a Raw message)")
+    _address(sender, "FromEmailAddress")
+    return str(sender)
+
+
+def _address(value: str, where: str) -> str:
+    """The bare address of ``value`` (``Ana <ana@example.com>`` -> ``ana@example.com``)."""
+    _, address = parseaddr(value)
+    local, at, domain = address.rpartition("@")
+    if not at or not local or not domain or "." not in domain.strip("."):
+        raise bad(where, f"{value!r} is not a valid email address (missing final '@domain')")
+    return address
+
+
+def _addresses(values: Sequence[str], where: str) -> tuple[str, ...]:
+    return tuple(_address(v, f"{where}[{n}]") for n, v in enumerate(values))
+
+
+def _destination(
+    destination: Mapping[str, Any], where: str
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    return (
+        _addresses(destination.get("ToAddresses") or [], f"{where}.ToAddresses"),
+        _addresses(destination.get("CcAddresses") or [], f"{where}.CcAddresses"),
+        _addresses(destination.get("BccAddresses") or [], f"{where}.BccAddresses"),
+    )
+
+
+def _count(to: Sequence[str], cc: Sequence[str], bcc: Sequence[str], where: str) -> None:
+    total = len(to) + len(cc) + len(bcc)
+    if total == 0:
+        raise bad(where, "needs at least one recipient (ToAddresses, CcAddresses or BccAddresses)")
+    if total > MAX_RECIPIENTS:
+        raise bad(where, f"Recipient count exceeds {MAX_RECIPIENTS} (To, Cc and Bcc: {total}).")
+
+
+def _tags(items: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    return {str(t["Name"]): str(t["Value"]) for t in items}
+
+
+def _unverified(state: SesState, sender: str | None, recipients: Sequence[str]) -> list[str]:
+    """In the sandbox, the identities that fail the check (simulator addresses always pass)."""
+    if not state.sandbox:
+        return []
+    failed = []
+    if sender is not None and not state.verified(parseaddr(sender)[1]):
+        failed.append(sender)
+    for address in recipients:
+        domain = address.rpartition("@")[2].lower()
+        if domain != SIMULATOR_DOMAIN and not state.verified(address):
+            failed.append(address)
+    return failed
+
+
+def _unverified_message(failed: Sequence[str], request: Request, state: SesState) -> str:
+    region = region_of(request, state.region).upper()
+    return (
+        "Email address is not verified. The following identities failed the check in region "
+        f"{region}: {', '.join(failed)}"
+    )
