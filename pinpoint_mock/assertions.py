@@ -23,7 +23,14 @@ _FIELDS = {
     "title": "title",
     "body": "body",
     "trace_id": "trace_id",
+    "service": "service",
+    "operation": "operation",
+    "to": "address",
+    "subject": "title",
+    "message_id": "message_id",
 }
+#: Criteria on a delivery's service-specific details (SES v2: ``sender=``, ``configuration_set=``).
+_DETAILS = {"sender": "from", "configuration_set": "configuration_set", "template": "template"}
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,16 @@ class Criteria:
                 tests.append((key, repr(value), _equals(attr, value)))
             elif key == "body_contains":
                 tests.append((key, repr(value), _contains("body", value)))
-            elif key == "title_contains":
+            elif key in ("title_contains", "subject_contains"):
                 tests.append((key, repr(value), _contains("title", value)))
+            elif key == "html_contains":
+                tests.append((key, repr(value), _contains("html", value)))
+            elif key in _DETAILS:
+                tests.append((key, repr(value), _detail(_DETAILS[key], value)))
+            elif key == "tags":
+                tests.append((key, repr(value), _detail_subset("tags", value)))
+            elif key == "event":
+                tests.append((key, repr(value), _event(value)))
             elif key == "substitutions":
                 tests.append((key, repr(value), _subset("substitutions", value)))
             elif key == "context":
@@ -57,6 +72,11 @@ class Criteria:
                         *_FIELDS,
                         "body_contains",
                         "title_contains",
+                        "subject_contains",
+                        "html_contains",
+                        *_DETAILS,
+                        "tags",
+                        "event",
                         "substitutions",
                         "context",
                         "where",
@@ -87,6 +107,23 @@ def _contains(attr: str, text: str) -> Callable[[SentMessage], bool]:
         return value is not None and text in value
 
     return test
+
+
+def _detail(key: str, value: Any) -> Callable[[SentMessage], bool]:
+    return lambda sent: sent.details.get(key) == value
+
+
+def _detail_subset(key: str, expected: dict[str, Any]) -> Callable[[SentMessage], bool]:
+    def test(sent: SentMessage) -> bool:
+        actual = sent.details.get(key) or {}
+        return all(actual.get(k) == v for k, v in expected.items())
+
+    return test
+
+
+def _event(kind: str) -> Callable[[SentMessage], bool]:
+    """Whether the delivery's events (SES v2) include one of type ``kind`` (``Bounce``…)."""
+    return lambda sent: any(e.get("eventType") == kind for e in sent.details.get("events", ()))
 
 
 def _subset(attr: str, expected: dict[str, Any]) -> Callable[[SentMessage], bool]:
