@@ -12,6 +12,7 @@ from . import assertions
 from .engine import Engine
 from .errors import PinpointContractWarning, PinpointMockError, UnsupportedOperationError
 from .interceptors import Interception
+from .interceptors.callers import stacklevel
 from .interceptors.moto import moto_application_check
 from .message_templates import MessageTemplate
 from .models import Endpoint
@@ -126,7 +127,7 @@ class PinpointMock:
             method, path, headers, body, 0.0, "requests", prefix
         )
         for note in notes:
-            warnings.warn(PinpointContractWarning(note), stacklevel=4)
+            warnings.warn(PinpointContractWarning(note), stacklevel=stacklevel())
         return status, response_headers, payload
 
     def serve(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Response:
@@ -422,9 +423,14 @@ def mock_pinpoint(
     )
 
 
-def warn_unfired(mock: PinpointMock) -> None:
+def warn_unfired(mock: PinpointMock, at: tuple[str, int] | None = None) -> None:
+    """Warn about scripted rules and faults that never fired, at ``at`` (a file and a line:
+    the test's) when given, else at the caller's caller outside pinpoint-mock."""
     unfired = mock.unfired()
-    if unfired:
-        warnings.warn(
-            PinpointContractWarning("scripted but never fired: " + "; ".join(unfired)), stacklevel=2
-        )
+    if not unfired:
+        return
+    warning = PinpointContractWarning("scripted but never fired: " + "; ".join(unfired))
+    if at is None:
+        warnings.warn(warning, stacklevel=stacklevel())
+    else:
+        warnings.warn_explicit(warning, PinpointContractWarning, *at)

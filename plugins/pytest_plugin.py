@@ -77,6 +77,7 @@ def pytest_report_header(config: pytest.Config) -> str:
 @pytest.fixture
 def pinpoint(request: pytest.FixtureRequest) -> Generator[PinpointMock, None, None]:
     """A fresh fake Pinpoint for this test: every boto3 Pinpoint client is served by it."""
+    from pinpoint_mock.errors import PinpointMockError
     from pinpoint_mock.mock import PinpointMock, warn_unfired
 
     config = request.config
@@ -93,14 +94,30 @@ def pinpoint(request: pytest.FixtureRequest) -> Generator[PinpointMock, None, No
     options.setdefault("seed", f"{session_seed}:{request.node.nodeid}")
     request.node.stash[_USED_KEY] = session_seed
     mock = PinpointMock(**options)
-    with mock:
+    missing = None
+    try:
+        mock.start()
+    except PinpointMockError as error:  # no extra to catch calls with: say which to install
+        missing = str(error)
+    if missing is not None:
+        pytest.fail(missing, pytrace=False)
+    try:
         yield mock
+    finally:
+        mock.stop()
     collector = config.stash.get(_REPORT_KEY, None)
     if collector is not None:
         collector.record(request.node, "pinpoint", mock)
     report = request.node.stash.get(_CALL_REPORT, None)
     if report is not None and report.passed:
-        warn_unfired(mock)
+        warn_unfired(mock, at=_test_line(request.node))
+
+
+def _test_line(item: pytest.Item) -> tuple[str, int] | None:
+    """The file and line (1-based) where ``item``'s test function is defined, for warnings
+    about the test as a whole."""
+    path, line, _ = item.reportinfo()
+    return None if line is None else (str(path), line + 1)
 
 
 @pytest.fixture
@@ -153,8 +170,9 @@ def pinpoint_server(
 ) -> Generator[ServerHandle, None, None]:
     """The session's server, reset for this test, as a typed
     :class:`~pinpoint_mock.server.ServerHandle`: ``url`` for SDKs and subprocesses (also set as
-    ``AWS_ENDPOINT_URL_PINPOINT``), ``mock``, and the same Python API as the ``pinpoint``
-    fixture (``add_endpoint``, ``outcome``, ``sent``, ``assert_sent``…)."""
+    ``AWS_ENDPOINT_URL_PINPOINT`` and ``AWS_ENDPOINT_URL_SESV2``), ``mock``, and the same
+    Python API as the ``pinpoint`` fixture (``add_endpoint``, ``outcome``, ``sent``,
+    ``assert_sent``…)."""
     from pinpoint_mock.server import ServerHandle
 
     server = pinpoint_server_session
@@ -164,6 +182,7 @@ def pinpoint_server(
     server.mock.reseed(f"{session_seed}:{request.node.nodeid}")
     request.node.stash[_USED_KEY] = session_seed
     monkeypatch.setenv("AWS_ENDPOINT_URL_PINPOINT", server.url)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SESV2", server.url)
     for name, value in _CLIENT_ENV.items():
         if name not in os.environ:
             monkeypatch.setenv(name, value)

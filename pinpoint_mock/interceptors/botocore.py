@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from ..errors import PinpointContractWarning
 from ..services import PREFIXES
+from .callers import stacklevel
 from .hosts import prefix_of
 
 
@@ -135,7 +136,7 @@ def _answer(endpoint: Any, request: Any) -> Any:
         prefix,
     )
     for note in notes:
-        warnings.warn(PinpointContractWarning(note), stacklevel=2)
+        warnings.warn(PinpointContractWarning(note), stacklevel=stacklevel())
     # AWSResponse copies the headers into its own HeadersDict.
     return _saved["response"](request.url, status, response_headers, RawBody(body))
 

@@ -21,9 +21,13 @@ Answer = Callable[
 
 
 def available() -> bool:
+    """Whether the ``requests`` extra (requests and responses) is installed."""
     from importlib.util import find_spec
 
-    return find_spec("responses") is not None and find_spec("requests") is not None
+    try:
+        return find_spec("responses") is not None and find_spec("requests") is not None
+    except (ImportError, ValueError):  # blocked, or a module without a spec
+        return False
 
 
 class RequestsInterceptor:

@@ -215,3 +215,105 @@ def test_importing_the_plugin_imports_nothing_heavy() -> None:
         == "[] ['pinpoint_mock', 'pinpoint_mock._version', 'pinpoint_mock.plugins', "
         "'pinpoint_mock.plugins.pytest_plugin']"
     )
+
+
+def test_warnings_point_at_the_test_line_that_caused_them(project: pytest.Pytester) -> None:
+    """A contract warning names the line that sent the request (here the test's), and an
+    unfired rule the test that scripted it: never a file of pinpoint-mock or botocore."""
+    project.makepyfile(
+        test_lines="""
+        import boto3
+        import requests
+
+        def test_boto3_call(pinpoint):
+            pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550123")
+            client = boto3.client("pinpoint", region_name="us-east-1")
+            client.send_users_messages(  # line 7
+                ApplicationId="611e3e3cdd47474c9c1399a505665b91",
+                SendUsersMessageRequest={
+                    "MessageConfiguration": {"SMSMessage": {"Body": "Hi {{Nobody}}"}},
+                    "Users": {"u1": {}},
+                },
+            )
+
+        def test_requests_call(pinpoint):
+            requests.post(  # line 16
+                "https://pinpoint.us-east-1.amazonaws.com/v1/apps/a1/users-messages",
+                json={"MessageConfiguration": {"SMSMessage": {"Body": "{{Who}}"}},
+                      "Users": {"u1": {}}},
+            )
+
+        def test_unfired(pinpoint):  # line 22
+            pinpoint.outcome("THROTTLED", user="ghost")
+        """
+    )
+    result = project.runpytest("-W", "default", "-p", "no:randomly")
+    result.assert_outcomes(passed=3)
+    output = result.stdout.str()
+    result.stdout.fnmatch_lines(
+        [
+            "test_lines.py::test_boto3_call",
+            "  *test_lines.py:7: PinpointContractWarning: *{{Nobody}} has no value*",
+            "test_lines.py::test_requests_call",
+            "  *test_lines.py:16: PinpointContractWarning: *{{Who}} has no value*",
+            "test_lines.py::test_unfired",
+            "  *test_lines.py:22: PinpointContractWarning: scripted but never fired*",
+        ]
+    )
+    for library in ("pytest_plugin.py", "botocore", "mock.py", "responses"):
+        assert f"/{library}" not in output, output
+
+
+#: A conftest that hides boto3 and botocore, as in an environment without the `aws` extra.
+WITHOUT_AWS = """
+import sys
+
+class Hide:
+    hidden = {HIDDEN}
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in self.hidden:
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+        return None
+
+for name in list(sys.modules):
+    if name.partition(".")[0] in Hide.hidden:
+        del sys.modules[name]
+sys.meta_path.insert(0, Hide())
+"""
+
+
+def test_without_the_aws_extra_requests_callers_are_served(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(WITHOUT_AWS.format(HIDDEN={"boto3", "botocore"}))
+    pytester.makepyfile(
+        """
+        import requests
+
+        def test_requests_only(pinpoint):
+            pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550123")
+            answer = requests.post(
+                "https://pinpoint.us-east-1.amazonaws.com/v1/apps/"
+                "611e3e3cdd47474c9c1399a505665b91/users-messages",
+                json={"MessageConfiguration": {"SMSMessage": {"Body": "hi"}},
+                      "Users": {"u1": {}}},
+            )
+            assert answer.status_code == 200, answer.text
+            pinpoint.assert_sent(user="u1", body_contains="hi")
+            import importlib.util
+            import pytest
+            with pytest.raises(ModuleNotFoundError):
+                importlib.util.find_spec("botocore")
+        """
+    )
+    pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+
+def test_without_any_extra_the_fixture_says_what_to_install(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(WITHOUT_AWS.format(HIDDEN={"boto3", "botocore", "requests", "responses"}))
+    pytester.makepyfile("def test_it(pinpoint):\n    pass\n")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=1)
+    output = result.stdout.str()
+    assert "neither is installed here: pip install 'pinpoint-mock[aws]'" in output
+    assert "'pinpoint-mock[requests]'" in output
+    assert "ModuleNotFoundError" not in output
