@@ -16,7 +16,7 @@ class Options:
     skip_inactive: bool = True
     """INACTIVE endpoints are left out of Result (else they get PERMANENT_FAILURE)."""
     simulator: bool = True
-    """Simulator addresses (``+throttled@``, ``+1NPA5550101``…) decide outcomes."""
+    """Simulator addresses (``+throttled@``, ``+9995550101``…) decide outcomes."""
     multi_value: str = "first"
     """How a multi-element Substitutions list renders: ``first`` or ``join``."""
     default_application_id: str = "611e3e3cdd47474c9c1399a505665b91"

@@ -280,7 +280,7 @@ def test_simulator_addresses_work_without_a_script(
     pinpoint_mock: PinpointMock, client: Any
 ) -> None:
     pinpoint_mock.add_endpoint(user_id="u1", channel="EMAIL", address="ana+throttled@example.com")
-    pinpoint_mock.add_endpoint(user_id="u1", channel="SMS", address="+12065550103")
+    pinpoint_mock.add_endpoint(user_id="u1", channel="SMS", address="+9995550103")
     pinpoint_mock.add_endpoint(user_id="u1", channel="GCM", address="opt-out-token")
     send(client, {"u1": {}}, {"DefaultMessage": {"Body": "hi"}, "GCMMessage": {"Body": "hi"}})
     assert [s.delivery_status for s in pinpoint_mock.sent] == [
@@ -292,7 +292,7 @@ def test_simulator_addresses_work_without_a_script(
 
 def test_simulator_can_be_switched_off(client: Any) -> None:
     with mock_pinpoint(simulator=False) as pinpoint:
-        pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550101")
+        pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+9995550101")
         send(client, {"u1": {}})
         assert pinpoint.sent[0].delivery_status == "SUCCESSFUL"
 

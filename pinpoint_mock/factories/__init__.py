@@ -9,7 +9,7 @@ whole worlds and SendUsersMessages requests.
 
 Everything comes from one ``random.Random`` seeded with ``seed`` (the Faker instance's own), so the
 same seed gives the same data in every process, under pytest-xdist too, for a given version of
-pinpoint-mock and Faker. Generated addresses never hit the simulator addresses (``+1NPA55501NN``,
+pinpoint-mock and Faker. Generated addresses never hit the simulator addresses (``+99955501NN``,
 ``name+throttled@…``, ``throttled-…`` push tokens), so outcomes stay the ones a test scripts.
 
 One noun per module: ``countries`` (mobile ranges, locales, time zones), ``names`` (people's

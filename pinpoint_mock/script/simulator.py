@@ -1,8 +1,13 @@
 """Simulator addresses: addresses that ask for a delivery status by their shape.
 
 Email ``name+<status>@domain`` (``+throttled``, ``+opt-out``...), phone numbers
-``+1NPA55501NN`` (``00`` successful to ``05`` opt-out) and push tokens ``<status>-...`` decide
+``+99955501NN`` (``00`` successful to ``05`` opt-out) and push tokens ``<status>-...`` decide
 a delivery when no rule does, unless the simulator is switched off.
+
+The phone numbers use the country code 999, which no country has (ITU-T E.164 keeps it spare),
+so no real or fictional number a test types (``+1 NPA 555-01NN`` is the range films use) hits
+them by chance (earlier development versions used ``+1NPA55501NN``). AWS's own SMS simulator
+numbers are SMS and voice v2's (``services/sms_voice_v2/numbers.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +36,9 @@ _EMAIL_TAGS = {
     "unknown-failure": "UNKNOWN_FAILURE",
     "opt-out": "OPT_OUT",
 }
-_PHONE = re.compile(r"^\+1\d{3}55501(\d\d)$")
+_PHONE = re.compile(r"^\+99955501(\d\d)$")
+"""The project's phone simulator numbers: ``+999 555 01NN``."""
+PHONE_PREFIX = "+99955501"
 _PHONE_CODES = {
     "00": "SUCCESSFUL",
     "01": "THROTTLED",
@@ -49,8 +56,8 @@ _EMAIL_TAG = re.compile(r"^[^@+]*\+([a-z-]+)@", re.IGNORECASE)
 #: What every simulator address of a channel contains: an address without it is ordinary.
 SIMULATOR_MARKERS = {
     "EMAIL": "+",
-    "SMS": "55501",
-    "VOICE": "55501",
+    "SMS": PHONE_PREFIX,
+    "VOICE": PHONE_PREFIX,
     **dict.fromkeys(PUSH_CHANNELS, "-"),
 }
 
@@ -63,7 +70,7 @@ def simulated_status(channel: str, address: str) -> str | None:
         match = _EMAIL_TAG.match(address)
         return _EMAIL_TAGS.get(match.group(1).lower()) if match else None
     if channel in ("SMS", "VOICE"):
-        if len(address) != 12 or "55501" not in address:
+        if len(address) != 11 or not address.startswith(PHONE_PREFIX):
             return None
         match = _PHONE.match(address)
         return _PHONE_CODES.get(match.group(1)) if match else None

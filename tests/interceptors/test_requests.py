@@ -39,7 +39,7 @@ def set_up(pinpoint: PinpointMock) -> None:
     pinpoint.add_endpoint(
         user_id="u1", channel="EMAIL", address="ana@example.com", endpoint_id="m1"
     )
-    pinpoint.add_endpoint(user_id="u2", channel="SMS", address="+12065550101", endpoint_id="s2")
+    pinpoint.add_endpoint(user_id="u2", channel="SMS", address="+9995550101", endpoint_id="s2")
 
 
 def comparable(pinpoint: PinpointMock) -> list[dict[str, Any]]:

@@ -82,7 +82,7 @@ def test_marker_takes_mock_options(project: pytest.Pytester) -> None:
         @pytest.mark.pinpoint(simulator=False, seed=3)
         def test_marker(pinpoint):
             assert pinpoint.seed == 3
-            pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550101")
+            pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+9995550101")
             send(["u1"])
             assert pinpoint.sent[0].delivery_status == "SUCCESSFUL"
 

@@ -135,13 +135,13 @@ def test_chaos_is_reproducible_from_its_seed() -> None:
 
 
 def test_simulator_decides_without_a_rule_and_can_be_switched_off() -> None:
-    opted = delivery(address="+12065550105")
+    opted = delivery(address="+9995550105")
     decision = Script().decide(opted)
     assert (decision.status, decision.status_message) == (
         "OPT_OUT",
         "Destination phone number opted out",
     )
-    assert decision.rule == "simulator:+12065550105"
+    assert decision.rule == "simulator:+9995550105"
     assert Script(simulator=False).decide(opted).status == "SUCCESSFUL"
 
 

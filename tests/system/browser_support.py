@@ -15,8 +15,9 @@ from typing import Any
 
 MISSING = (
     "Chromium is not installed ($CHROMIUM, else /usr/bin/chromium or `chromium` on PATH). "
-    "The report and inbox tests need a real browser: `bash .ci/run` installs it "
-    "(apt-get install -y --no-install-recommends chromium)."
+    "The report and inbox tests need a real browser: install it (Debian and Ubuntu: "
+    "apt-get install -y --no-install-recommends chromium; `bash .ci/run` does) or point "
+    "$CHROMIUM at a Chromium or Chrome binary."
 )
 
 FLAGS = (
@@ -202,7 +203,7 @@ def send_demo_messages(url: str, mock: Any) -> None:
     mock.add_endpoint(user_id="ana", channel="SMS", address="+12065550123")
     mock.add_endpoint(user_id="ana", channel="EMAIL", address="ana@example.com")
     mock.add_endpoint(user_id="ben", channel="GCM", address="fcm-token-0123456789")
-    mock.add_endpoint(user_id="ben", channel="SMS", address="+12065550103")  # simulator: failure
+    mock.add_endpoint(user_id="ben", channel="SMS", address="+9995550103")  # simulator: failure
     mock.add_endpoint(user_id="cy", channel="VOICE", address="+12065550155")
     mock.outcome("THROTTLED", user="cy")
     client = boto3.client("pinpoint", region_name="us-east-1", endpoint_url=url)

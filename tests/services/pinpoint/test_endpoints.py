@@ -170,7 +170,7 @@ def test_send_messages_to_addresses_and_endpoints(pinpoint: PinpointMock, client
         MessageRequest={
             "Addresses": {
                 "+12065550123": {"ChannelType": "SMS", "Substitutions": {"Code": ["123"]}},
-                "+12065550101": {"ChannelType": "SMS"},
+                "+9995550101": {"ChannelType": "SMS"},
                 "+12065550199": {},
             },
             "Endpoints": {"e1": {}, "ghost": {}},
@@ -185,14 +185,14 @@ def test_send_messages_to_addresses_and_endpoints(pinpoint: PinpointMock, client
     result = response["Result"]
     assert result["+12065550123"]["DeliveryStatus"] == "SUCCESSFUL"
     assert "Address" not in result["+12065550123"]  # MessageResult has no Address
-    assert result["+12065550101"]["DeliveryStatus"] == "THROTTLED"  # simulator number
+    assert result["+9995550101"]["DeliveryStatus"] == "THROTTLED"  # simulator number
     assert result["+12065550199"]["StatusMessage"] == "ChannelType must be specified for an address"
     assert response["EndpointResult"]["e1"]["DeliveryStatus"] == "SUCCESSFUL"
     assert response["EndpointResult"]["ghost"]["StatusCode"] == 404
     bodies = {s.address: s.body for s in pinpoint.sent}
     assert bodies == {
         "+12065550123": "Code 123",
-        "+12065550101": "Code 000",
+        "+9995550101": "Code 000",
         "ana@example.com": "Code",
     }
     assert {s.operation for s in pinpoint.sent} == {"SendMessages"}
