@@ -15,8 +15,9 @@ from ...wire import Response, json_response
 
 MAX_MESSAGE_BYTES = 40 * 1024 * 1024
 """SES v2's message size limit, after base64 encoding (SES quotas page)."""
-MAX_REQUEST_BYTES = MAX_MESSAGE_BYTES + 1024 * 1024
-"""The largest request body read: a largest message and room for the JSON around it."""
+MAX_REQUEST_BYTES = MAX_MESSAGE_BYTES
+"""The largest request body read (a body over the message limit holds a message over it too,
+give or take the JSON around it; refused before the body is parsed or checked)."""
 
 
 def error(status: int, code: str, message: str, request_id: str) -> Response:

@@ -1,0 +1,98 @@
+"""SES's Handlebars subset: substitutions, nested paths, blocks, partials, missing values."""
+
+from __future__ import annotations
+
+import pytest
+
+from pinpoint_mock.services.sesv2.handlebars import (
+    MAX_DEPTH,
+    MissingAttribute,
+    TemplateError,
+    parse,
+    render,
+    text_of,
+)
+
+
+def show(source: str, data: dict) -> str:
+    return render(parse(source), data)
+
+
+def test_names_and_nested_paths_are_substituted_without_html_escaping() -> None:
+    data = {"name": "<Ana>", "contact": {"city": "Bengaluru", "zip": {"code": 560052}}}
+    assert show("Hi {{name}} {{{name}}} from {{contact.city}} {{contact.zip.code}}", data) == (
+        "Hi <Ana> <Ana> from Bengaluru 560052"
+    )
+
+
+def test_values_print_as_javascript_prints_them() -> None:
+    assert [text_of(v) for v in (True, False, 3, 1.0, 1.5, None, [1, "a"], {"a": 1})] == [
+        "true", "false", "3", "1", "1.5", "", "1,a", "[object Object]",
+    ]  # fmt: skip
+
+
+def test_an_absent_value_is_a_rendering_failure_naming_it() -> None:
+    with pytest.raises(MissingAttribute, match=r"Attribute 'contact.city' is not present"):
+        show("{{contact.city}}", {"contact": {}})
+    assert show("{{gone}}", {"gone": None}) == ""  # present but null prints nothing
+
+
+def test_if_else_if_unless_choose_by_handlebars_truthiness() -> None:
+    source = "{{#if vip}}VIP{{else if gold}}GOLD{{else}}plain{{/if}}"
+    assert show(source, {"vip": True}) == "VIP"
+    assert show(source, {"gold": 1}) == "GOLD"
+    assert show(source, {"vip": [], "gold": 0}) == "plain"
+    assert show(source, {}) == "plain"  # absent is false, not a failure
+    assert show("{{#unless paid}}due{{/unless}}", {"paid": ""}) == "due"
+
+
+def test_each_walks_lists_and_objects_with_data_variables() -> None:
+    source = "{{#each items}}{{@index}}={{name}}{{#if @last}}.{{else}}, {{/if}}{{/each}}"
+    assert show(source, {"items": [{"name": "a"}, {"name": "b"}]}) == "0=a, 1=b."
+    assert show("{{#each m}}{{@key}}:{{this}} {{/each}}", {"m": {"x": 1, "y": 2}}) == "x:1 y:2 "
+    assert show("{{#each xs}}x{{else}}none{{/each}}", {"xs": []}) == "none"
+    assert show("{{#each xs}}{{../title}}{{.}}{{/each}}", {"xs": [1, 2], "title": "t"}) == "t1t2"
+
+
+def test_with_and_inline_partials() -> None:
+    source = '{{#*inline "card"}}[{{name}}]{{/inline}}{{#with user}}{{> card}}{{/with}}'
+    assert show(source, {"user": {"name": "Ana"}}) == "[Ana]"
+    with pytest.raises(TemplateError, match="partial nope could not be found"):
+        show("{{> nope}}", {})
+
+
+def test_comments_and_whitespace_control() -> None:
+    assert show("a {{! note }}{{!-- {{x}} --}}b  {{~ name ~}}  c", {"name": "N"}) == "a bNc"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{{#if x}}open", "never closed"),
+        ("{{/if}}", "does not close an open block"),
+        ("{{#if x}}{{/each}}", "expected {{/if}}"),
+        ("{{lookup a b}}", "helper call"),
+        ("{{#custom x}}{{/custom}}", "#custom"),
+        ("{{name", "unclosed"),
+        ("{{}}", "empty expression"),
+        ("{{else}}", "outside a block"),
+    ],
+)
+def test_templates_ses_would_refuse_are_errors_that_say_why(source: str, message: str) -> None:
+    with pytest.raises(TemplateError, match=message):
+        parse(source)
+
+
+def test_nesting_and_output_are_bounded() -> None:
+    deep = "{{#if a}}" * (MAX_DEPTH + 2) + "{{/if}}" * (MAX_DEPTH + 2)
+    with pytest.raises(TemplateError, match="nested deeper"):
+        parse(deep)
+    looping = '{{#*inline "p"}}{{> p}}{{/inline}}{{> p}}'
+    with pytest.raises(TemplateError, match="nested deeper"):
+        show(looping, {})
+
+
+def test_plain_templates_are_told_from_advanced_ones() -> None:
+    assert not parse("Hi {{name}}").advanced
+    assert parse("{{#if a}}x{{/if}}").advanced
+    assert parse("{{a.b}}").advanced
