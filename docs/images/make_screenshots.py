@@ -3,8 +3,9 @@
     python docs/images/make_screenshots.py
 
 Runs the demo suite of ``tests/system/browser_support.py`` with ``--pinpoint-report`` and
-screenshots the report, then starts a ``PinpointServer``, sends the demo messages through it with boto3 and
-screenshots the inbox page (``/_aws/pinpoint/ui``). Needs the ``test`` extra and Chromium.
+screenshots the report, then starts a ``PinpointServer``, sends the demo messages through it
+with boto3 and screenshots the inbox page (``/_aws/pinpoint/ui``). Needs the ``test`` extra
+and Chromium.
 """
 
 from __future__ import annotations
