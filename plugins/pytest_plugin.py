@@ -170,7 +170,8 @@ def pinpoint_server(
 ) -> Generator[ServerHandle, None, None]:
     """The session's server, reset for this test, as a typed
     :class:`~pinpoint_mock.server.ServerHandle`: ``url`` for SDKs and subprocesses (also set as
-    ``AWS_ENDPOINT_URL_PINPOINT`` and ``AWS_ENDPOINT_URL_SESV2``), ``mock``, and the same
+    ``AWS_ENDPOINT_URL_PINPOINT``, ``AWS_ENDPOINT_URL_SESV2`` and
+    ``AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2``), ``mock``, and the same
     Python API as the ``pinpoint`` fixture (``add_endpoint``, ``outcome``, ``sent``,
     ``assert_sent``…)."""
     from pinpoint_mock.server import ServerHandle
@@ -183,6 +184,7 @@ def pinpoint_server(
     request.node.stash[_USED_KEY] = session_seed
     monkeypatch.setenv("AWS_ENDPOINT_URL_PINPOINT", server.url)
     monkeypatch.setenv("AWS_ENDPOINT_URL_SESV2", server.url)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", server.url)
     for name, value in _CLIENT_ENV.items():
         if name not in os.environ:
             monkeypatch.setenv(name, value)
