@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
@@ -29,6 +29,16 @@ def _key(endpoint_id: str) -> str:
     return endpoint_id.lower()
 
 
+@dataclass(frozen=True)
+class Application:
+    """A registered application (a Pinpoint project): what GetApp answers."""
+
+    application_id: str
+    name: str
+    tags: Mapping[str, str]
+    creation_date: str
+
+
 def now_iso() -> str:
     """ISO-8601 with milliseconds and a trailing Z, as the service writes dates."""
     stamp = datetime.now(timezone.utc)
@@ -42,18 +52,55 @@ class Directory:
         self._lock = threading.RLock()
         self._apps: dict[str, dict[str, Endpoint]] = {}
         self._users: dict[tuple[str, str], list[str]] = {}
+        self._meta: dict[str, Application] = {}
         self._sequence = 0
         self._views: dict[tuple[str, str, bool, Callable[[list[Endpoint]], Any]], Any] = {}
         """What :meth:`user_view` made, by ``(application_id, user_id, active_only, make)``,
         forgotten on any change."""
 
     # -- applications --
-    def create_app(self, application_id: str) -> None:
+    def create_app(
+        self,
+        application_id: str,
+        name: str | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> Application:
+        """Register an application (its name defaults to its id); an existing one keeps its
+        endpoints, and its name and tags when none are given."""
         with self._lock:
             self._apps.setdefault(application_id, {})
+            known = self._meta.get(application_id)
+            app = Application(
+                application_id,
+                name if name is not None else (known.name if known else application_id),
+                dict(tags) if tags is not None else (dict(known.tags) if known else {}),
+                known.creation_date if known else now_iso(),
+            )
+            self._meta[application_id] = app
+            return app
 
     def has_app(self, application_id: str) -> bool:
         return application_id in self._apps
+
+    def app(self, application_id: str) -> Application | None:
+        """A known application (one that only has endpoints gets its id as its name)."""
+        with self._lock:
+            if application_id not in self._apps:
+                return None
+            return self._meta.get(application_id) or self.create_app(application_id)
+
+    def delete_app(self, application_id: str) -> Application | None:
+        """Forget an application and its endpoints; returns it (None when unknown)."""
+        with self._lock:
+            app = self.app(application_id)
+            if app is None:
+                return None
+            self._changed()
+            self._apps.pop(application_id, None)
+            self._meta.pop(application_id, None)
+            for key in [k for k in self._users if k[0] == application_id]:
+                del self._users[key]
+            return app
 
     @property
     def applications(self) -> list[str]:
@@ -252,5 +299,6 @@ class Directory:
         with self._lock:
             self._changed()
             self._apps.clear()
+            self._meta.clear()
             self._users.clear()
             self._sequence = 0

@@ -7,13 +7,22 @@ GET    calls                       every HTTP call, retries included
 GET    endpoints?applicationId=&userId=
 POST   endpoints                   {"userId", "channel", "address", ...} like add_endpoint
 POST   outcomes                    {"status", "user", "endpoint", "address", "channel",
-                                    "times", "statusCode", "statusMessage"} like outcome()
+                                    "times", "statusCode", "statusMessage", "service"}
+                                    like outcome()
 DELETE outcomes                    drop every scripted outcome, fault and chaos profile
 POST   templates                   {"name", "channel", "title", "body", "html",
                                     "defaultSubstitutions"} like add_template()
-POST   faults                      {"code", "times", "message", "status", "operation"}
+POST   faults                      {"code", "times", "message", "status", "operation",
+                                    "service"} like fail()
 POST   chaos                       {"profile": {"THROTTLED": 0.1}, "seed": 7}
 POST   reset                       forget endpoints, scripts (outcomes, faults, chaos), records
+GET    otp                         the one-time passwords SendOTPMessage sent (mock.otp_codes)
+POST   otp                         {"referenceId"} expire codes (all without one), like expire_otp()
+GET    sms-voice-v2/identities     SMS and voice v2 origination identities (mock.sms_voice_v2)
+POST   sms-voice-v2/identities     {"phoneNumber", ...} | {"senderId", ...} | {"poolId", ...}
+                                    like add_phone_number / add_sender_id / add_pool
+GET    sms-voice-v2/opt-outs?optOutListName=   the numbers of an opt-out list
+POST   sms-voice-v2/opt-outs       {"phoneNumber", "optOutListName"} like sms_voice_v2.opt_out()
 GET    ui                          the inbox page: live previews of every delivery (ui.py)
 GET    ui/messages?userId=&channel=&status=&...   the inbox's HTML cards, newest first
 
@@ -23,7 +32,8 @@ mock only through its public methods.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from .._version import __version__
@@ -122,6 +132,7 @@ def outcomes(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answ
             "times": int,
             "status_code": int,
             "status_message": str,
+            "service": str,
         },
         required=("status",),
     )
@@ -134,7 +145,14 @@ def faults(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer
         return error_answer(405, f"{method} not allowed on faults; use POST")
     args = arguments(
         body,
-        {"code": str, "times": int, "message": str, "status": int, "operation": str},
+        {
+            "code": str,
+            "times": int,
+            "message": str,
+            "status": int,
+            "operation": str,
+            "service": str,
+        },
         required=("code",),
     )
     mock.fail(args.pop("code"), **args)
@@ -147,6 +165,52 @@ def chaos(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     args = arguments(body, {"profile": dict, "seed": (int, str)})
     mock.chaos(args.get("profile") or {}, seed=args.get("seed"))
     return json_answer(200, {"chaos": args.get("profile") or {}})
+
+
+def otp(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
+    if method == "GET":
+        return json_answer(200, {"codes": [c.to_dict() for c in mock.otp_codes]})
+    if method == "POST":
+        args = arguments(body, {"reference_id": str})
+        return json_answer(200, {"expired": mock.expire_otp(args.get("reference_id"))})
+    return error_answer(405, f"{method} not allowed on otp; use GET or POST")
+
+
+_IDENTITY_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "phone_number": str, "phone_number_id": str, "iso_country_code": str, "message_type": str,
+    "number_capabilities": list, "number_type": str, "opt_out_list_name": str, "sender_id": str,
+    "message_types": list, "pool_id": str, "origination_identities": list,
+}  # fmt: skip
+
+
+def sms_voice_v2_identities(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
+    if method == "GET":
+        found = [{"kind": i.kind, **asdict(i)} for i in mock.sms_voice_v2.identities]
+        return json_answer(200, {"identities": found})
+    if method != "POST":
+        return error_answer(
+            405, f"{method} not allowed on sms-voice-v2/identities; use GET or POST"
+        )
+    args = arguments(body, _IDENTITY_FIELDS)
+    v2 = mock.sms_voice_v2
+    if "sender_id" in args:
+        made: Any = v2.add_sender_id(args.pop("sender_id"), **args)
+    elif "phone_number" in args:
+        made = v2.add_phone_number(args.pop("phone_number"), **args)
+    else:
+        made = v2.add_pool(args.pop("pool_id", None), **args)
+    return json_answer(201, {"kind": made.kind, **asdict(made)})
+
+
+def sms_voice_v2_opt_outs(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
+    if method == "GET":
+        name = query.get("optOutListName", ["Default"])[-1]
+        return json_answer(200, {"optedOut": mock.sms_voice_v2.opted_out(name)})
+    if method != "POST":
+        return error_answer(405, f"{method} not allowed on sms-voice-v2/opt-outs; use GET or POST")
+    args = arguments(body, {"phone_number": str, "opt_out_list_name": str}, ("phone_number",))
+    mock.sms_voice_v2.opt_out(args.pop("phone_number"), **args)
+    return json_answer(201, {"optedOut": True})
 
 
 def reset(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
@@ -167,6 +231,9 @@ ROUTES: dict[str, Route] = {
     "faults": faults,
     "chaos": chaos,
     "reset": reset,
+    "sms-voice-v2/identities": sms_voice_v2_identities,
+    "sms-voice-v2/opt-outs": sms_voice_v2_opt_outs,
+    "otp": otp,
     **UI_ROUTES,
 }
 

@@ -1,10 +1,13 @@
 """Amazon Pinpoint (rest-json, signing name ``mobiletargeting``): SendUsersMessages,
-SendMessages and the endpoint operations."""
+SendMessages, the endpoint operations, apps, channels, PhoneNumberValidate, OTP and the message
+template API."""
 
 from __future__ import annotations
 
 from ...wire import error_response
 from ..base import Service
+from .apps import create_app, delete_app, get_app, get_apps
+from .channels import OPERATIONS as CHANNEL_OPERATIONS
 from .endpoints import (
     delete_endpoint,
     delete_user_endpoints,
@@ -14,8 +17,11 @@ from .endpoints import (
     update_endpoint,
     update_endpoints_batch,
 )
+from .otp import send_otp_message, verify_otp_message
+from .phone import phone_number_validate
 from .routes import ROUTES, model_operation
 from .send import send_messages, send_users_messages
+from .templates_api import OPERATIONS as TEMPLATE_OPERATIONS
 
 SERVICE = Service(
     name="pinpoint",
@@ -31,6 +37,15 @@ SERVICE = Service(
         "GetUserEndpoints": get_user_endpoints,
         "DeleteEndpoint": delete_endpoint,
         "DeleteUserEndpoints": delete_user_endpoints,
+        "CreateApp": create_app,
+        "GetApp": get_app,
+        "GetApps": get_apps,
+        "DeleteApp": delete_app,
+        **CHANNEL_OPERATIONS,
+        "PhoneNumberValidate": phone_number_validate,
+        "SendOTPMessage": send_otp_message,
+        "VerifyOTPMessage": verify_otp_message,
+        **TEMPLATE_OPERATIONS,
     },
     error=error_response,
     model_operation=model_operation,

@@ -6,12 +6,23 @@ from __future__ import annotations
 import re
 
 from ...wire import RouteTable
+from .channels import ROUTES as CHANNEL_ROUTES
+from .templates_api import ROUTES as TEMPLATE_ROUTES
 
 _APP = r"/v1/apps/(?P<application_id>[^/]*)"
 
 ROUTES = RouteTable(
     "Pinpoint",
     (
+        ("POST", r"/v1/apps", "CreateApp"),
+        ("GET", r"/v1/apps", "GetApps"),
+        ("GET", _APP, "GetApp"),
+        ("DELETE", _APP, "DeleteApp"),
+        *((method, _APP + path, operation) for method, path, operation in CHANNEL_ROUTES),
+        ("POST", _APP + r"/otp", "SendOTPMessage"),
+        ("POST", _APP + r"/verify-otp", "VerifyOTPMessage"),
+        ("POST", r"/v1/phone/number/validate", "PhoneNumberValidate"),
+        *TEMPLATE_ROUTES,
         ("POST", _APP + r"/users-messages", "SendUsersMessages"),
         ("POST", _APP + r"/messages", "SendMessages"),
         ("PUT", _APP + r"/endpoints/(?P<endpoint_id>[^/]+)", "UpdateEndpoint"),

@@ -23,6 +23,7 @@ from ...sms import MAX_UCS2_CHARS
 from ...wire import Route, quote, text_response
 from ..base import Answered, Core
 from .body import read_body
+from .channels import Channels
 from .results import (
     ADDRESSED,
     BARE,
@@ -45,10 +46,11 @@ Recipient = tuple[str, str, Mapping[str, Any], "str | None", "str | None", list[
 its key there), its configuration, its user id, the endpoint id the request names (None for
 SendUsersMessages: records use the endpoint's own), and its endpoints as targets."""
 
-Lane = tuple[Any, "str | None", Callable[[], str], Callable[[], str], bool]
+Lane = tuple[Any, "str | None", Callable[[], str], Callable[[], str], bool, "Decision | None"]
 """Per channel: the request's message prepared for it, the simulator's address marker, where
-its message ids come from (a pool's ``pop``, and what refills it when that is empty), and
-whether a success's StatusMessage names the message id (SMS, voice)."""
+its message ids come from (a pool's ``pop``, and what refills it when that is empty), whether
+a success's StatusMessage names the message id (SMS, voice), and the outcome of every delivery
+when the application's channel is disabled (else None)."""
 
 
 def send_users_messages(
@@ -174,6 +176,7 @@ class _Send:
             self.core.script.simulator_marker(channel),
             *self.core.ids.source(channel),
             channel in ("SMS", "VOICE"),
+            self.core.store(Channels).decision(self.deliveries.application_id, channel),
         )
         self.lanes[channel] = lane
         return lane
@@ -198,13 +201,15 @@ class _Send:
             comma, separator = ",", ""
             for endpoint, channel, address, decision, seen_key, head in recipient_targets:
                 lane = lanes.get(channel) or self.lane(channel)
-                renderer, marker, pop_id, take_id, numbered = lane
+                renderer, marker, pop_id, take_id, numbered, off = lane
                 rendered = renderer.row(recipient, endpoint)
                 endpoint_id = requested_id or endpoint.endpoint_id or None
                 # Derived outcomes: inactive and opted out come with the target; then
                 # a duplicate address, no content, an SMS too long.
                 if decision is None:
-                    if seen_key in seen:
+                    if off is not None:  # the application's channel is disabled
+                        decision = off
+                    elif seen_key in seen:
                         decision = DUPLICATE
                     else:
                         seen.add(seen_key)
