@@ -1,7 +1,8 @@
 """The HTML report and the inbox page in a real headless Chromium: DOM and screenshots.
 
-Chromium comes from the distribution's packages (``.ci/run`` installs it); without it these
-tests fail, they never skip.
+Chromium comes from the distribution's packages (``.ci/run`` installs it). Without it these tests
+are skipped with a reason saying how to get it, except in CI (``PINPOINT_MOCK_REQUIRE_TOOLS=1``),
+where they fail: the ``chromium`` fixture is in conftest.py.
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ import pytest
 from pinpoint_mock.server import PinpointServer, inspection
 from tests.html_helpers import parse
 from tests.system.browser_support import (
-    MISSING,
     SIZE,
     dump_dom,
-    find_chromium,
     png_facts,
     screenshot,
     send_demo_messages,
@@ -28,14 +27,6 @@ from tests.system.browser_support import (
 
 pytest_plugins = ["pytester"]
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    binary = find_chromium()
-    if binary is None:
-        pytest.fail(MISSING, pytrace=False)
-    return binary
 
 
 @pytest.fixture(scope="module")
@@ -177,12 +168,21 @@ def test_inbox_screenshot_shows_messages(
     )
 
 
-def test_without_chromium_the_browser_tests_fail_not_skip(
-    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("required", [False, True], ids=["outside-ci", "in-ci"])
+def test_without_chromium_the_browser_tests_skip_saying_how_to_get_it_but_fail_in_ci(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, required: bool
 ) -> None:
     monkeypatch.setenv("CHROMIUM", str(pytester.path / "no-chromium-here"))
+    if required:
+        monkeypatch.setenv("PINPOINT_MOCK_REQUIRE_TOOLS", "1")  # as .ci/run sets it
+    else:
+        monkeypatch.delenv("PINPOINT_MOCK_REQUIRE_TOOLS", raising=False)
     result = pytester.runpytest_subprocess(
-        "-p", "no:cacheprovider", "-n", "0", str(Path(__file__)), "-k", "inbox_updates_live"
+        "-p", "no:cacheprovider", "-n", "0", "-rs", str(Path(__file__)), "-k", "inbox_updates_live"
     )
-    result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*Chromium is not installed*.ci/run*installs it*"])
+    if required:
+        result.assert_outcomes(errors=1)
+        result.stdout.fnmatch_lines(["*Chromium is not installed*PINPOINT_MOCK_REQUIRE_TOOLS*"])
+    else:
+        result.assert_outcomes(skipped=1)
+        result.stdout.fnmatch_lines(["SKIPPED*Chromium is not installed*apt-get install*"])
