@@ -20,7 +20,8 @@ from .options import Options
 from .recording import Call, Records, SentMessage
 from .request import Request
 from .script import Rule
-from .services import PREFIXES, service_for
+from .services import PREFIXES, SERVICES, service_for
+from .services.sesv2 import SesSetup
 from .wire import Response, RouteError
 
 if TYPE_CHECKING:
@@ -43,9 +44,16 @@ class PinpointMock:
         simulator: bool = True,
         multi_value: Literal["first", "join"] = "first",
         intercept_requests: bool = True,
+        services: Sequence[str] | None = None,
     ) -> None:
         if multi_value not in ("first", "join"):
             raise PinpointMockError(f"multi_value must be 'first' or 'join', got {multi_value!r}")
+        unknown = sorted(set(services or ()) - set(SERVICES))
+        if unknown or isinstance(services, str):
+            raise PinpointMockError(
+                f"services must list some of {', '.join(SERVICES)}, got {services!r}"
+            )
+        self._services = frozenset(SERVICES if services is None else services)
         self.seed = seed
         self.options = Options(
             validate=validate,
@@ -115,6 +123,12 @@ class PinpointMock:
         """Answer one call caught in process: (status, headers, body, warnings). A call no
         operation serves raises :class:`UnsupportedOperationError` naming it (nothing is sent)."""
         request = Request(method, path, headers, body, transport, backoff, service)
+        if service is not None and service_for(request).name not in self.services:
+            raise UnsupportedOperationError(
+                f"{service_for(request).title} is not among this mock's services "
+                f"({', '.join(sorted(self.services))}) and moto is not active to answer "
+                f"{method} {path.split('?', 1)[0]}; nothing was sent to AWS"
+            )
         response, call = self.engine.handle(request)
         if call.operation is None and response.status == 404:
             raise UnsupportedOperationError(self.engine.unsupported(request))
@@ -158,6 +172,8 @@ class PinpointMock:
         if prefix not in PREFIXES:
             return False
         service = service_for(request)
+        if service.name not in self.services:
+            return False
         try:
             service.routes.find(method, path, request.headers)
         except RouteError:
@@ -380,6 +396,20 @@ class PinpointMock:
         """Forget scripted outcomes, faults and chaos (endpoints and records stay)."""
         self.engine.core.script.clear()
 
+    @property
+    def services(self) -> frozenset[str]:
+        """The services this mock answers (botocore names, ``services=``; every one by
+        default); the others are left to moto when it is active, and refused (nothing sent)
+        when it is not."""
+        return self._services
+
+    @property
+    def sesv2(self) -> SesSetup:
+        """Set up and read SES v2: ``verify_identity``, ``sandbox``, ``suppress``,
+        ``create_template``, ``fail`` (SES's errors), ``events``, ``sns_messages``,
+        ``eventbridge_events``."""
+        return SesSetup(self.engine.core, lambda: self.engine.log.sent)
+
     def unfired(self) -> list[str]:
         """Scripted outcomes and faults that never fired."""
         return self.engine.core.script.unfired()
@@ -408,6 +438,7 @@ def mock_pinpoint(
     simulator: bool = True,
     multi_value: Literal["first", "join"] = "first",
     intercept_requests: bool = True,
+    services: Sequence[str] | None = None,
 ) -> PinpointMock:
     """A fake Amazon Pinpoint, used as ``with mock_pinpoint() as pinpoint:`` or a decorator.
     The options are :class:`PinpointMock`'s."""
@@ -420,6 +451,7 @@ def mock_pinpoint(
         simulator=simulator,
         multi_value=multi_value,
         intercept_requests=intercept_requests,
+        services=services,
     )
 
 

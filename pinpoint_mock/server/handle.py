@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models import Endpoint
     from ..recording import Call, Records, SentMessage
     from ..script import Rule
+    from ..services.sesv2 import SesSetup
     from .app import PinpointServer
 
 
@@ -191,6 +192,16 @@ class ServerHandle:
     def clear_outcomes(self) -> None:
         """Forget scripted outcomes, faults and chaos (endpoints and records stay)."""
         self.server.mock.clear_outcomes()
+
+    @property
+    def sesv2(self) -> SesSetup:
+        """Set up and read SES v2; see :attr:`PinpointMock.sesv2`."""
+        return self.server.mock.sesv2
+
+    @property
+    def services(self) -> frozenset[str]:
+        """The services the mock answers; see :attr:`PinpointMock.services`."""
+        return self.server.mock.services
 
     def unfired(self) -> list[str]:
         """Scripted outcomes and faults that never fired."""
