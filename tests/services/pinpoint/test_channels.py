@@ -12,7 +12,7 @@ from pinpoint_mock.services.pinpoint.channels import DISABLED_MESSAGE, PLATFORMS
 SMS = {"MessageConfiguration": {"SMSMessage": {"Body": "hi"}}, "Users": {"u1": {}}}
 
 
-def send(client: Any, pinpoint: PinpointMock, request: dict[str, Any]) -> dict[str, Any]:
+def send(client: Any, pinpoint: PinpointMock, request: dict[str, Any]) -> Any:
     return client.send_users_messages(
         ApplicationId=pinpoint.application_id, SendUsersMessageRequest=request
     )["SendUsersMessageResponse"]["Result"]
