@@ -22,6 +22,8 @@ from .request import Request
 from .script import Rule
 from .services import PREFIXES, SERVICES, service_for
 from .services.sesv2 import SesSetup
+from .services.sms_voice_v2 import ERROR_STATUS as SMS_VOICE_V2_ERRORS
+from .services.sms_voice_v2 import SmsVoiceV2
 from .wire import Response, RouteError
 
 if TYPE_CHECKING:
@@ -349,7 +351,12 @@ class PinpointMock:
         """Answer the next ``times`` attempts with a whole-call error: ``code`` is an error
         code (``"TooManyRequestsException"``) or its HTTP status (``429``). Each botocore retry
         is one attempt. ``operation`` None: any operation; ``service``: only that service's
-        calls (``pinpoint``, ``sesv2``…)."""
+        calls (``pinpoint``, ``sesv2``…); with another service than Pinpoint the default
+        operation means any of that service's operations."""
+        if service not in (None, "pinpoint") and operation == "SendUsersMessages":
+            operation = None
+        if service == "pinpoint-sms-voice-v2" and status is None and isinstance(code, str):
+            status = SMS_VOICE_V2_ERRORS.get(code)
         self.engine.core.script.add_fault(
             code,
             times=times,
@@ -409,6 +416,12 @@ class PinpointMock:
         ``create_template``, ``fail`` (SES's errors), ``events``, ``sns_messages``,
         ``eventbridge_events``."""
         return SesSetup(self.engine.core, lambda: self.engine.log.sent)
+
+    @property
+    def sms_voice_v2(self) -> SmsVoiceV2:
+        """Set up End User Messaging SMS and voice v2: ``add_phone_number``, ``add_sender_id``,
+        ``add_pool``, ``create_opt_out_list``, ``opt_out``, ``opted_out``, ``set_prices``."""
+        return SmsVoiceV2(self.engine.core)
 
     def unfired(self) -> list[str]:
         """Scripted outcomes and faults that never fired."""

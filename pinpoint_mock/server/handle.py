@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..recording import Call, Records, SentMessage
     from ..script import Rule
     from ..services.sesv2 import SesSetup
+    from ..services.sms_voice_v2 import SmsVoiceV2
     from .app import PinpointServer
 
 
@@ -202,6 +203,11 @@ class ServerHandle:
     def services(self) -> frozenset[str]:
         """The services the mock answers; see :attr:`PinpointMock.services`."""
         return self.server.mock.services
+
+    @property
+    def sms_voice_v2(self) -> SmsVoiceV2:
+        """Set up SMS and voice v2; see :attr:`PinpointMock.sms_voice_v2`."""
+        return self.server.mock.sms_voice_v2
 
     def unfired(self) -> list[str]:
         """Scripted outcomes and faults that never fired."""
