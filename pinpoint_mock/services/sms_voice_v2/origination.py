@@ -74,6 +74,13 @@ def _fit(
             resource_type="phone-number",
             resource_id=identity.phone_number_id,
         )
+    if identity.number_type != "SIMULATOR" and country not in (None, identity.iso_country_code):
+        return V2Error(
+            "ValidationException",
+            f"Phone number {identity.phone_number} ({identity.iso_country_code}) cannot send to "
+            f"the destination's country {country}",
+            reason="INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        )
     if identity.number_type == "SIMULATOR":
         simulated = simulator_destination(dest)
         if simulated is None or simulated[0] != identity.iso_country_code:
