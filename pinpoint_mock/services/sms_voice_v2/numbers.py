@@ -1,5 +1,5 @@
 """Phone numbers as the service reads them: E.164 (checked with the ``phonenumbers`` library when
-it is installed, ``pip install 'pinpoint-mock[sms]'``), their country, and AWS's own SMS
+it is installed, ``pip install 'pinpoint-mock[phone]'``), their country, and AWS's own SMS
 simulator destination numbers.
 
 The simulator numbers are AWS's, from "Simulator phone numbers in AWS End User Messaging SMS"
@@ -88,7 +88,7 @@ class Checked:
 def _phonenumbers() -> Any:
     try:
         import phonenumbers
-    except ImportError:  # pragma: no cover - the sms extra is not installed
+    except ImportError:  # pragma: no cover - the phone extra is not installed
         return None
     return phonenumbers
 
@@ -106,7 +106,7 @@ def check(number: str) -> Checked:
     if not MODEL_PATTERN.fullmatch(number):
         return Checked(number, None, "must be + and 2 to 19 digits, the first not 0 (E.164)")
     library = _phonenumbers()
-    if library is None:  # pragma: no cover - the sms extra is not installed
+    if library is None:  # pragma: no cover - the phone extra is not installed
         return Checked(number, None, None)
     try:
         parsed = library.parse(number, None)
