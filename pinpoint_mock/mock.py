@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -13,7 +11,8 @@ from .engine import Engine
 from .errors import PinpointContractWarning, PinpointMockError, UnsupportedOperationError
 from .interceptors import Interception
 from .interceptors.callers import stacklevel
-from .interceptors.moto import moto_application_check
+from .interceptors.decorator import decorate
+from .interceptors.moto import MotoApps, moto_active, moto_application_check
 from .message_templates import MessageTemplate
 from .models import Endpoint
 from .options import Options
@@ -21,6 +20,10 @@ from .recording import Call, Records, SentMessage
 from .request import Request
 from .script import Rule
 from .services import PREFIXES, SERVICES, service_for
+from .services.pinpoint.apps import APP_OPERATIONS, Mirrors
+from .services.pinpoint.otp import OtpCode, OtpCodes
+from .services.pinpoint.phone import PhoneOverrides
+from .services.pinpoint.queries import ACCOUNT
 from .services.sesv2 import SesSetup
 from .services.sms_voice_v2 import ERROR_STATUS as SMS_VOICE_V2_ERRORS
 from .services.sms_voice_v2 import SmsVoiceV2
@@ -69,6 +72,7 @@ class PinpointMock:
             options=self.options, seed=seed, application_check=moto_application_check
         )
         self.engine.core.directory.create_app(application_id)
+        self.engine.core.store(Mirrors).apps = MotoApps()  # apps made here are moto's too
         self.intercept_requests = intercept_requests
         self._interception = Interception(
             self, self._answer_requests if intercept_requests else None
@@ -98,18 +102,16 @@ class PinpointMock:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    @property
+    def active(self) -> bool:
+        """Whether the mock is started (catching calls)."""
+        return self._started > 0
+
     def __call__(self, func: F) -> F:
-        """Use the mock as a decorator; the function may take a ``pinpoint`` argument."""
-        wants = "pinpoint" in inspect.signature(func).parameters
-
-        @functools.wraps(func)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            with self:
-                if wants:
-                    kwargs.setdefault("pinpoint", self)
-                return func(*args, **kwargs)
-
-        return wrapper  # type: ignore[return-value]
+        """Use the mock as a decorator of a function, coroutine function, generator or class
+        (each test method, from a fresh mock); a ``pinpoint`` parameter receives the mock (under
+        pytest too: the decorated test does not get the fixture's)."""
+        return decorate(self, func)  # type: ignore[no-any-return]
 
     # -- the catchers' entry points --
     def answer(
@@ -177,20 +179,31 @@ class PinpointMock:
         if service.name not in self.services:
             return False
         try:
-            service.routes.find(method, path, request.headers)
+            route = service.routes.find(method, path, request.headers)
         except RouteError:
             return False
-        return True
+        # While moto is active its backend is the registry of applications: moto answers them.
+        return not (route.operation in APP_OPERATIONS and moto_active())
 
     # -- set-up --
     @property
     def application_id(self) -> str:
         return self.options.default_application_id
 
-    def create_app(self, application_id: str) -> str:
-        """Register an application id (needed only with ``strict_applications=True``)."""
-        self.engine.core.directory.create_app(application_id)
+    def create_app(
+        self, application_id: str, name: str | None = None, tags: Mapping[str, str] | None = None
+    ) -> str:
+        """Register an application id (needed only with ``strict_applications=True``), with
+        the name and tags GetApp answers (the name defaults to the id)."""
+        app = self.engine.core.directory.create_app(application_id, name, tags)
+        arn = f"arn:aws:mobiletargeting:us-east-1:{ACCOUNT}:apps/{application_id}"
+        MotoApps().register(app, arn, {})  # known to moto (us-east-1) when moto is active
         return application_id
+
+    def phone_number(self, number: str, **fields: Any) -> None:
+        """Fix NumberValidateResponse members PhoneNumberValidate answers for ``number`` (its
+        E.164 form), e.g. ``phone_number("+12065550142", PhoneType="LANDLINE", Carrier="X")``."""
+        self.engine.core.store(PhoneOverrides).set(number, fields)
 
     def add_endpoint(
         self,
@@ -399,9 +412,32 @@ class PinpointMock:
         self.engine.log.clear()
         return count
 
+    def keep_at_most(self, *, calls: int | None, deliveries: int | None) -> None:
+        """Bound what is recorded: the newest ``calls`` calls and ``deliveries`` deliveries
+        (None: everything, the default); older ones are dropped and counted in
+        :attr:`history`. ``pinpoint-mock serve`` bounds both by default."""
+        self.engine.log.bound(max_calls=calls, max_sent=deliveries)
+
+    @property
+    def history(self) -> dict[str, int | None]:
+        """What is kept (``calls``, ``deliveries``), the bounds (``maxCalls``,
+        ``maxDeliveries``) and how many were dropped (``droppedCalls``, ``droppedDeliveries``)."""
+        return self.engine.log.history()
+
     def clear_outcomes(self) -> None:
         """Forget scripted outcomes, faults and chaos (endpoints and records stay)."""
         self.engine.core.script.clear()
+
+    @property
+    def otp_codes(self) -> list[OtpCode]:
+        """The one-time passwords SendOTPMessage sent, the latest per reference id and
+        destination, oldest first (``.code``, ``.reference_id``, ``.attempts_left``, ``.used``…)."""
+        return self.engine.core.store(OtpCodes).codes()
+
+    def expire_otp(self, reference_id: str | None = None) -> int:
+        """Make the OTP codes (every one, or those of ``reference_id``) expired, as if their
+        ValidityPeriod had passed; returns how many."""
+        return self.engine.core.store(OtpCodes).expire(reference_id)
 
     @property
     def services(self) -> frozenset[str]:

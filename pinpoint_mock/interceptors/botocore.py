@@ -1,12 +1,15 @@
 """Serve every botocore Pinpoint client from the engine, at the HTTP layer.
 
 While at least one mock is active, ``botocore.endpoint.Endpoint._send`` is wrapped: requests of
-clients whose endpoint prefix is ``pinpoint`` (created before or after the mock started, any
-endpoint URL) are answered by the innermost active mock, after botocore has serialized and signed
-them, so the wire body is what gets validated. Everything else goes to the original ``_send``.
-botocore's retry back-off sleeps are recorded instead of slept for Pinpoint calls. moto's
-``before-send`` stubber is told to let Pinpoint calls through while a mock is active.
-Nothing is patched before the first mock starts, and everything is restored when the last stops.
+clients whose endpoint prefix is a messaging service's (:data:`~.hosts.MESSAGING`; clients created
+before or after the mock started, any endpoint URL) are answered by the innermost active mock,
+after botocore has serialized and signed them, so the wire body is what gets validated, or refused
+when the mock does not serve their service (:mod:`.messaging`). Everything else goes to the
+original ``_send``. botocore's retry back-off sleeps are recorded instead of slept for those
+calls. A client of a messaging service made without credentials signs with the fake ones while a
+mock is active (:func:`_sign`). moto's ``before-send`` stubber is told to let the mock's calls
+through while a mock is active. Nothing is patched before the first mock starts, and everything
+is restored when the last stops.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from ..errors import PinpointContractWarning
-from ..services import PREFIXES
+from ..errors import PinpointContractWarning, UnsupportedOperationError
 from .callers import stacklevel
-from .hosts import prefix_of
+from .environment import FAKE_ENVIRONMENT
+from .hosts import MESSAGING, prefix_of
+from .messaging import refusal
 
 
 class Answerer(Protocol):
@@ -110,15 +114,40 @@ def _path(url: str) -> str:
     return path
 
 
-def _answer(endpoint: Any, request: Any) -> Any:
-    # Reading the innermost mock needs no lock: indexing a list is atomic, and install and
-    # uninstall change the stack under the lock.
+def current() -> Answerer | None:
+    """The innermost active mock, or None."""
+    # Reading it needs no lock: indexing a list is atomic, and install and uninstall change the
+    # stack under the lock.
     try:
-        target: Answerer | None = _stack[-1]
+        return _stack[-1]
     except IndexError:
-        target = None
+        return None
+
+
+def respond(
+    target: Answerer, prefix: str, request: Any, backoff: float, transport: str = "botocore"
+) -> tuple[int, Mapping[str, str], bytes]:
+    """The mock's answer to a prepared request of a client whose endpoint prefix is one of the
+    messaging services'; raises :class:`UnsupportedOperationError` for a call to a messaging
+    service the mock does not serve (fail closed: it never reaches the network)."""
+    path = _path(request.url)
+    headers = _headers(request.headers)
+    body = _body_bytes(request.body)
+    refused = refusal(prefix, request.method, path, headers, body)
+    if refused is not None:
+        raise UnsupportedOperationError(refused)
+    status, response_headers, payload, notes = target.answer(
+        request.method, path, headers, body, backoff, transport, prefix
+    )
+    for note in notes:
+        warnings.warn(PinpointContractWarning(note), stacklevel=stacklevel())
+    return status, response_headers, payload
+
+
+def _answer(endpoint: Any, request: Any) -> Any:
+    target = current()
     prefix = getattr(endpoint, "_endpoint_prefix", None)
-    if target is None or prefix not in PREFIXES:
+    if target is None or prefix not in MESSAGING:
         _local.pinpoint = False
         return _saved["send"](endpoint, request)
     local = _local
@@ -126,17 +155,7 @@ def _answer(endpoint: Any, request: Any) -> Any:
     backoff = getattr(local, "backoff", 0.0)
     if backoff:
         local.backoff = 0.0
-    status, response_headers, body, notes = target.answer(
-        request.method,
-        _path(request.url),
-        _headers(request.headers),
-        _body_bytes(request.body),
-        backoff,
-        "botocore",
-        prefix,
-    )
-    for note in notes:
-        warnings.warn(PinpointContractWarning(note), stacklevel=stacklevel())
+    status, response_headers, body = respond(target, prefix, request, backoff)
     # AWSResponse copies the headers into its own HeadersDict.
     return _saved["response"](request.url, status, response_headers, RawBody(body))
 
@@ -156,6 +175,33 @@ class _Clock:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._real, name)
+
+
+SIGNED_BY_THE_MOCK = frozenset(name for names in MESSAGING.values() for name in names)
+"""The services whose clients made without credentials sign with fake ones while a mock is
+active (their calls never leave the process)."""
+
+
+def fake_credentials(signer: Any, request_credentials: Any) -> bool:
+    """Whether ``signer`` (a client's RequestSigner) has no credentials to sign a call to a
+    messaging service with (then the fake ones stand in, for this call only)."""
+    if request_credentials is not None or getattr(signer, "_credentials", None) is not None:
+        return False
+    service_id = getattr(signer, "_service_id", None)
+    return service_id is not None and service_id.hyphenize() in SIGNED_BY_THE_MOCK
+
+
+def _sign(signer: Any, *args: Any, **kwargs: Any) -> Any:
+    """``RequestSigner.get_auth_instance`` while a mock is active: a messaging service's client
+    made before the mock without credentials (botocore resolves them when the client is made)
+    signs with the fake ones, passed for this call only; nothing is cached anywhere."""
+    if len(args) < 4 and fake_credentials(signer, kwargs.get("request_credentials")):
+        from botocore.credentials import Credentials
+
+        kwargs["request_credentials"] = Credentials(
+            FAKE_ENVIRONMENT["AWS_ACCESS_KEY_ID"], FAKE_ENVIRONMENT["AWS_SECRET_ACCESS_KEY"]
+        )
+    return _saved["auth"](signer, *args, **kwargs)
 
 
 def _patch_moto() -> None:
@@ -184,14 +230,17 @@ def install(target: Answerer) -> None:
     """Route Pinpoint calls to ``target`` until :func:`uninstall` (mocks nest)."""
     import botocore.endpoint
     from botocore.awsrequest import AWSResponse
+    from botocore.signers import RequestSigner
 
     with _lock:
         if not _stack:
             _saved["response"] = AWSResponse
             _saved["send"] = botocore.endpoint.Endpoint._send
             _saved["time"] = botocore.endpoint.time
+            _saved["auth"] = RequestSigner.get_auth_instance
             botocore.endpoint.Endpoint._send = _answer
             botocore.endpoint.time = _Clock(_saved["time"])
+            RequestSigner.get_auth_instance = _sign
         _patch_moto()
         _stack.append(target)
 
@@ -205,8 +254,11 @@ def uninstall(target: Answerer) -> None:
         if _stack:
             return
         if "send" in _saved:
+            from botocore.signers import RequestSigner
+
             botocore.endpoint.Endpoint._send = _saved.pop("send")
             botocore.endpoint.time = _saved.pop("time")
+            RequestSigner.get_auth_instance = _saved.pop("auth")
         if "moto" in _saved:
             stubber, original = _saved.pop("moto")
             stubber.__call__ = original

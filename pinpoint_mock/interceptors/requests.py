@@ -13,7 +13,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..errors import UnsupportedOperationError
 from .hosts import SERVICE_URL, prefix_of
+from .messaging import refusal
 
 Answer = Callable[
     [str, str, Mapping[str, str], bytes, str | None], tuple[int, Mapping[str, str], bytes]
@@ -64,7 +66,11 @@ class RequestsInterceptor:
         elif not isinstance(body, bytes):  # a file-like body
             body = body.read()
         headers = {str(k): str(v) for k, v in request.headers.items()}
+        prefix = prefix_of(request.url)
+        refused = refusal(prefix, request.method, path, headers, body) if prefix else None
+        if refused is not None:
+            raise UnsupportedOperationError(refused)
         status, response_headers, payload = self._answer(
-            request.method, path, headers, body, prefix_of(request.url)
+            request.method, path, headers, body, prefix
         )
         return status, dict(response_headers), payload
