@@ -25,7 +25,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 #: (heading, fence language) -> why the block is not run here, and where it is.
 NOT_RUN_HERE = {
-    ("Install", "bash"): "pip installs from the package index",
+    ("Install", "bash"): "pip installs: run by test_readme_install.py (the wheel line)",
     ("Quick start", "bash"): (
         "makes virtual environments; its validate command is run by "
         "test_readme_validate.py::test_quick_start_example_is_valid, its test command is this suite"
