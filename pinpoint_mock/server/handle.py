@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models import Endpoint
     from ..recording import Call, Records, SentMessage
     from ..script import Rule
+    from ..services.pinpoint.otp import OtpCode
     from ..services.sesv2 import SesSetup
     from ..services.sms_voice_v2 import SmsVoiceV2
     from .app import PinpointServer
@@ -60,9 +61,16 @@ class ServerHandle:
         """The seed of the mock's ids and chaos (the fixture derives it from the test)."""
         return self.server.mock.seed
 
-    def create_app(self, application_id: str) -> str:
-        """Register an application id (needed only with ``strict_applications=True``)."""
-        return self.server.mock.create_app(application_id)
+    def create_app(
+        self, application_id: str, name: str | None = None, tags: Mapping[str, str] | None = None
+    ) -> str:
+        """Register an application id; see :meth:`PinpointMock.create_app`."""
+        return self.server.mock.create_app(application_id, name, tags)
+
+    def phone_number(self, number: str, **fields: Any) -> None:
+        """Fix what PhoneNumberValidate answers for ``number``; see
+        :meth:`PinpointMock.phone_number`."""
+        self.server.mock.phone_number(number, **fields)
 
     def add_endpoint(
         self,
@@ -213,6 +221,15 @@ class ServerHandle:
         """Scripted outcomes and faults that never fired."""
         return self.server.mock.unfired()
 
+    @property
+    def otp_codes(self) -> list[OtpCode]:
+        """The one-time passwords SendOTPMessage sent; see :attr:`PinpointMock.otp_codes`."""
+        return self.server.mock.otp_codes
+
+    def expire_otp(self, reference_id: str | None = None) -> int:
+        """Make OTP codes expired; see :meth:`PinpointMock.expire_otp`."""
+        return self.server.mock.expire_otp(reference_id)
+
     # -- what happened --
     @property
     def sent(self) -> Records[SentMessage]:
@@ -237,6 +254,15 @@ class ServerHandle:
     def clear_sent(self) -> int:
         """Forget the deliveries recorded so far (calls stay); returns how many there were."""
         return self.server.mock.clear_sent()
+
+    def keep_at_most(self, *, calls: int | None, deliveries: int | None) -> None:
+        """Bound what is recorded; see :meth:`PinpointMock.keep_at_most`."""
+        self.server.mock.keep_at_most(calls=calls, deliveries=deliveries)
+
+    @property
+    def history(self) -> dict[str, int | None]:
+        """What is kept, the bounds, what was dropped; see :attr:`PinpointMock.history`."""
+        return self.server.mock.history
 
     def reset(self) -> None:
         """Forget endpoints, scripts (outcomes, faults, chaos) and records."""
