@@ -9,6 +9,10 @@ from typing import Any, TextIO
 from ..errors import PinpointMockError
 from .exit_codes import EXIT_OK
 
+#: What ``serve`` keeps by default (like Mailpit's --max): a long-running server stays flat.
+DEFAULT_MAX_DELIVERIES = 10_000
+DEFAULT_MAX_CALLS = 1_000
+
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     import signal
@@ -16,6 +20,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
     from ..mock import PinpointMock
     from ..server import PinpointServer
+    from ..server.protocol import Limits
 
     credentials = {}
     for item in args.credentials or ["testing:testing"]:
@@ -27,6 +32,13 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
         raise PinpointMockError(f"--port {args.port}: expected 0 to 65535")
     if args.populate < 0:
         raise PinpointMockError(f"--populate {args.populate}: expected a count of users")
+    for flag, value in (
+        ("--max-calls", args.max_calls),
+        ("--max-deliveries", args.max_deliveries),
+        ("--max-connections", args.max_connections),
+    ):
+        if not 1 <= value <= 10_000_000:
+            raise PinpointMockError(f"{flag} {value}: expected a count from 1 to 10000000")
     mock = PinpointMock(seed=args.seed)
     if args.populate:
         mock.populate(users=args.populate, seed=args.seed)
@@ -37,6 +49,11 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             port=args.port,
             require_signature=args.require_signature,
             credentials=credentials,
+            region=args.region,
+            allowed_hosts=args.allowed_host or (),
+            max_calls=args.max_calls,
+            max_deliveries=args.max_deliveries,
+            limits=Limits(max_connections=args.max_connections),
             verbose=args.verbose,
         )
     except OSError as exc:
@@ -84,6 +101,40 @@ def add_parser(sub: Any) -> None:
         action="append",
         metavar="KEY:SECRET",
         help="access key and secret accepted with --require-signature (default testing:testing)",
+    )
+    serve.add_argument(
+        "--region",
+        default="us-east-1",
+        help="the region signatures must be scoped to with --require-signature (default us-east-1)",
+    )
+    serve.add_argument(
+        "--allowed-host",
+        action="append",
+        metavar="NAME",
+        help="a Host name the control API answers besides loopback and the bound address "
+        "(repeatable; '*' for any), e.g. a docker-compose service name",
+    )
+    serve.add_argument(
+        "--max-deliveries",
+        type=int,
+        default=DEFAULT_MAX_DELIVERIES,
+        metavar="N",
+        help=f"deliveries kept; older ones are dropped and counted in /_aws/pinpoint/health "
+        f"(default {DEFAULT_MAX_DELIVERIES})",
+    )
+    serve.add_argument(
+        "--max-calls",
+        type=int,
+        default=DEFAULT_MAX_CALLS,
+        metavar="N",
+        help=f"calls kept, with their bodies (default {DEFAULT_MAX_CALLS})",
+    )
+    serve.add_argument(
+        "--max-connections",
+        type=int,
+        default=256,
+        metavar="N",
+        help="open connections; a new one closes the longest idle one (default 256)",
     )
     serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
     serve.set_defaults(handler=cmd_serve)

@@ -87,21 +87,91 @@ class Records(Sequence[T]):
 
 
 class CallLog:
-    """Every call and delivery, in order. Thread-safe."""
+    """Every call and delivery, in order. Thread-safe.
 
-    def __init__(self) -> None:
+    ``max_calls`` and ``max_sent`` bound what is kept (None: everything, the in-process
+    default): past the bound the oldest are dropped, and counted in :meth:`history`. Reads see
+    at most the bound; between reads up to a quarter more may wait to be dropped, so that
+    dropping costs nothing per call."""
+
+    def __init__(self, *, max_calls: int | None = None, max_sent: int | None = None) -> None:
         self._lock = threading.Lock()
         self._calls: list[Call] = []
         self._sent: list[SentMessage] = []
         self._pending: list[Kept] = []
         """Deliveries not yet made into records (see :meth:`Deliveries.records`)."""
+        self._pending_count = 0
         self._warnings: list[str] = []
+        self.max_calls: int | None = None
+        self.max_sent: int | None = None
+        self.dropped_calls = 0
+        self.dropped_sent = 0
+        self.bound(max_calls=max_calls, max_sent=max_sent)
         self.reserve: Callable[[], int] = itertools.count(1).__next__
         """The index of the next call (unique under concurrency: a C-level counter)."""
-        self.calls: Records[Call] = Records(lambda: self._calls)
+        self.calls: Records[Call] = Records(self._read_calls)
         """One record per call, in order (a live view)."""
         self.sent: Records[SentMessage] = Records(self._read_sent)
         """One record per delivery, in order (a live view)."""
+
+    def bound(self, *, max_calls: int | None, max_sent: int | None) -> None:
+        """Keep at most ``max_calls`` calls and ``max_sent`` deliveries (None: no bound)."""
+        for name, value in (("max_calls", max_calls), ("max_sent", max_sent)):
+            if value is not None and (isinstance(value, bool) or value < 1):
+                raise ValueError(f"{name} must be a positive count or None, got {value!r}")
+        with self._lock:
+            self.max_calls, self.max_sent = max_calls, max_sent
+            self._trim(exact=True)
+
+    def history(self) -> dict[str, int | None]:
+        """What is kept, the bounds, and how many calls and deliveries were dropped."""
+        with self._lock:
+            self._trim(exact=True)
+            return {
+                "calls": len(self._calls),
+                "deliveries": len(self._sent) + self._pending_count,
+                "maxCalls": self.max_calls,
+                "maxDeliveries": self.max_sent,
+                "droppedCalls": self.dropped_calls,
+                "droppedDeliveries": self.dropped_sent,
+            }
+
+    def _trim(self, *, exact: bool) -> None:
+        """Drop the oldest past the bounds (``exact``: to the bound; else only once a quarter
+        over it). Holds the lock."""
+        limit = self.max_calls
+        if limit is not None:
+            excess = len(self._calls) - limit
+            if excess > 0 and (exact or excess > limit // 4):
+                del self._calls[:excess]
+                del self._warnings[: max(0, len(self._warnings) - limit)]
+                self.dropped_calls += excess
+        limit = self.max_sent
+        if limit is None:
+            return
+        excess = len(self._sent) + self._pending_count - limit
+        if excess <= 0 or not (exact or excess > limit // 4):
+            return
+        self.dropped_sent += excess
+        head = min(excess, len(self._sent))
+        del self._sent[:head]
+        excess -= head
+        while excess > 0:  # whole batches not yet made into records are dropped unmade
+            oldest = self._pending[0]
+            if len(oldest) > excess:
+                self._sent = oldest.records()[excess:]
+                self._pending_count -= len(oldest)
+                del self._pending[0]
+                break
+            excess -= len(oldest)
+            self._pending_count -= len(oldest)
+            del self._pending[0]
+
+    def _read_calls(self) -> list[Call]:
+        if self.max_calls is not None and len(self._calls) > self.max_calls:
+            with self._lock:
+                self._trim(exact=True)
+        return self._calls
 
     def record(
         self,
@@ -147,16 +217,21 @@ class CallLog:
             self._calls.append(call)
             if deliveries is not None and len(deliveries):
                 self._pending.append(deliveries)
+                self._pending_count += len(deliveries)
             if warnings:
                 self._warnings.extend(warnings)
+            if self.max_calls is not None or self.max_sent is not None:
+                self._trim(exact=False)
         return call
 
     def _read_sent(self) -> list[SentMessage]:
-        if self._pending:
+        if self._pending or (self.max_sent is not None and len(self._sent) > self.max_sent):
             with self._lock:
+                self._trim(exact=True)
                 for deliveries in self._pending:
                     self._sent.extend(deliveries.records())
                 self._pending.clear()
+                self._pending_count = 0
         return self._sent
 
     @property
@@ -170,6 +245,7 @@ class CallLog:
             self._calls.clear()
             self._sent.clear()
             self._pending.clear()
+            self._pending_count = 0
             self._warnings.clear()
             self.reserve = itertools.count(1).__next__
 

@@ -1,10 +1,11 @@
 """The inspection and control API under ``/_aws/pinpoint/`` (LocalStack's ``/_aws/ses`` style).
 
-GET    health                      liveness, version, implemented operations
-GET    messages?applicationId=&userId=&endpointId=&channel=&status=&address=
+GET    health                      liveness, version, implemented operations, history kept
+                                   and dropped
+GET    messages?applicationId=&userId=&endpointId=&channel=&status=&address=&start=&limit=
 DELETE messages                    forget recorded deliveries, as mock.clear_sent() does
-GET    calls                       every HTTP call, retries included
-GET    endpoints?applicationId=&userId=
+GET    calls?start=&limit=         every HTTP call, retries included
+GET    endpoints?applicationId=&userId=&start=&limit=
 POST   endpoints                   {"userId", "channel", "address", ...} like add_endpoint
 POST   outcomes                    {"status", "user", "endpoint", "address", "channel",
                                     "times", "statusCode", "statusMessage", "service"}
@@ -27,7 +28,8 @@ GET    ui                          the inbox page: live previews of every delive
 GET    ui/messages?userId=&channel=&status=&...   the inbox's HTML cards, newest first
 
 Every route is ``route(mock, method, query, body) -> (status, headers, body)`` and reaches the
-mock only through its public methods.
+mock only through its public methods. Lists come in pages (``start``, ``limit``: pages.py); the
+server checks who may call (guard.py) before a route runs.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ from .._version import __version__
 from ..errors import PinpointMockError
 from ..services.pinpoint.endpoints import endpoint_response
 from .answers import Answer, Query, Route, arguments, error_answer, json_answer, message_filters
+from .guard import check_fault
+from .pages import page
 from .ui import UI_ROUTES
 
 if TYPE_CHECKING:
@@ -50,13 +54,23 @@ PREFIX = "/_aws/pinpoint/"
 
 
 def health(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
-    return json_answer(200, {"status": "ok", "version": __version__, "operations": mock.operations})
+    return json_answer(
+        200,
+        {
+            "status": "ok",
+            "version": __version__,
+            "operations": mock.operations,
+            "history": mock.history,
+        },
+    )
 
 
 def messages(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method == "GET":
-        found = mock.sent.filter(**message_filters(query))
-        return json_answer(200, {"messages": [s.to_dict() for s in found]})
+        query = dict(query)
+        paging: Query = {name: query.pop(name) for name in ("start", "limit") if name in query}
+        rows, about = page(mock.sent.filter(**message_filters(query)), paging)
+        return json_answer(200, {"messages": [s.to_dict() for s in rows], **about})
     if method == "DELETE":
         return json_answer(200, {"deleted": mock.clear_sent()})
     return error_answer(405, f"{method} not allowed on messages; use GET or DELETE")
@@ -65,15 +79,16 @@ def messages(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answ
 def calls(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method != "GET":
         return error_answer(405, f"{method} not allowed on calls; use GET")
-    return json_answer(200, {"calls": [c.to_dict() for c in mock.calls]})
+    rows, about = page(mock.calls, dict(query))
+    return json_answer(200, {"calls": [c.to_dict() for c in rows], **about})
 
 
 def endpoints(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer:
     if method == "GET":
         app = query.get("applicationId", [None])[-1]
         user = query.get("userId", [None])[-1]
-        found = mock.endpoints(user_id=user, application_id=app)
-        return json_answer(200, {"endpoints": [endpoint_response(e) for e in found]})
+        rows, about = page(mock.endpoints(user_id=user, application_id=app), dict(query))
+        return json_answer(200, {"endpoints": [endpoint_response(e) for e in rows], **about})
     if method == "POST":
         args = arguments(
             body,
@@ -155,6 +170,7 @@ def faults(mock: PinpointMock, method: str, query: Query, body: bytes) -> Answer
         },
         required=("code",),
     )
+    check_fault(args.get("code"), args.get("status"))
     mock.fail(args.pop("code"), **args)
     return json_answer(201, {"fault": True})
 

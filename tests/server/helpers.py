@@ -33,5 +33,6 @@ def raw(
 def control(server: PinpointServer, method: str, name: str, payload: Any = None) -> tuple[int, Any]:
     """Call the inspection API: ``(status, parsed JSON answer)``."""
     body = json.dumps(payload).encode() if payload is not None else b""
-    status, _, answer = raw(server, method, f"/_aws/pinpoint/{name}", body)
+    headers = {"Content-Type": "application/json"}
+    status, _, answer = raw(server, method, f"/_aws/pinpoint/{name}", body, headers)
     return status, answer

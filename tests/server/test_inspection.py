@@ -57,7 +57,7 @@ def test_inspection_round_trip(server: PinpointServer) -> None:
     _, answer = control(server, "GET", "endpoints?userId=u1")
     assert [e["Address"] for e in answer["endpoints"]] == ["+12065550123"]
     assert control(server, "DELETE", "messages") == (200, {"deleted": 2})
-    assert control(server, "GET", "messages")[1] == {"messages": []}
+    assert control(server, "GET", "messages")[1]["messages"] == []
     assert (
         control(server, "POST", "faults", {"code": "TooManyRequestsException", "times": 1})[0]
         == 201
@@ -65,7 +65,7 @@ def test_inspection_round_trip(server: PinpointServer) -> None:
     assert raw(server, "POST", SEND_PATH, json.dumps(body).encode())[0] == 429
     assert control(server, "POST", "chaos", {"profile": {"THROTTLED": 1.0}, "seed": 3})[0] == 200
     assert control(server, "POST", "reset") == (200, {"reset": True})
-    assert control(server, "GET", "endpoints")[1] == {"endpoints": []}
+    assert control(server, "GET", "endpoints")[1]["endpoints"] == []
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,9 @@ def test_templates_over_http(server: PinpointServer) -> None:
 
 
 def test_inspection_api_rejects_bad_json(server: PinpointServer) -> None:
-    status, _, answer = raw(server, "POST", "/_aws/pinpoint/outcomes", b"{nope")
+    status, _, answer = raw(
+        server, "POST", "/_aws/pinpoint/outcomes", b"{nope", {"Content-Type": "application/json"}
+    )
     assert status == 400
     assert "body is not valid JSON" in answer["error"]
 
@@ -151,7 +153,7 @@ def test_reset_forgets_scripted_outcomes(server: PinpointServer) -> None:
     )
     assert send_to(server, "ana") == "OPT_OUT"
     assert control(server, "POST", "reset") == (200, {"reset": True})
-    assert control(server, "GET", "messages")[1] == {"messages": []}
+    assert control(server, "GET", "messages")[1]["messages"] == []
     assert control(server, "POST", "endpoints", ANA)[0] == 201
     assert send_to(server, "ana") == "SUCCESSFUL"
     assert server.mock.unfired() == []
@@ -197,7 +199,7 @@ def test_delete_messages_empties_the_messages(
         assert raw(server, "POST", SEND_PATH, body.encode())[0] == 200
     assert len(control(server, "GET", "messages")[1]["messages"]) == 4
     assert control(server, "DELETE", "messages") == (200, {"deleted": 4})
-    assert control(server, "GET", "messages")[1] == {"messages": []}
+    assert control(server, "GET", "messages")[1]["messages"] == []
     assert server.mock.sent == []
     assert control(server, "DELETE", "messages") == (200, {"deleted": 0})
     assert raw(server, "POST", SEND_PATH, body.encode())[0] == 200

@@ -14,7 +14,8 @@ from tests.html_helpers import parse
 
 
 def get(server: PinpointServer, path: str, method: str = "GET") -> tuple[int, dict[str, str], str]:
-    request = urllib.request.Request(server.url + path, method=method)
+    headers = {} if method == "GET" else {"Content-Type": "application/json"}
+    request = urllib.request.Request(server.url + path, method=method, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, dict(response.headers), response.read().decode()
