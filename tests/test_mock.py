@@ -574,3 +574,43 @@ def test_fake_credentials_only_when_none_are_configured(monkeypatch: pytest.Monk
     with mock_pinpoint():
         assert os.environ["AWS_ACCESS_KEY_ID"] == "mine"
     assert os.environ["AWS_ACCESS_KEY_ID"] == "mine"
+
+
+DECORATOR = mock_pinpoint(seed="decorated")
+
+
+@DECORATOR
+def test_a_decorated_test_gets_its_own_mock_not_the_fixture(pinpoint: PinpointMock) -> None:
+    assert pinpoint is DECORATOR  # pytest did not pass its `pinpoint` fixture in its place
+    pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550123")
+    send(boto3.client("pinpoint", region_name="us-east-1"), {"u1": {}})
+    pinpoint.assert_sent(count=1, user="u1")
+
+
+CLASS_MOCK = mock_pinpoint(seed="decorated-class")
+
+
+@CLASS_MOCK
+class TestADecoratedClass:
+    """Collected by pytest (the class stays a class); each test from a fresh mock."""
+
+    def test_first(self, pinpoint: PinpointMock) -> None:
+        self.send_one(pinpoint)
+
+    def test_second(self, pinpoint: PinpointMock) -> None:
+        self.send_one(pinpoint)
+
+    @staticmethod
+    def send_one(pinpoint: PinpointMock) -> None:
+        assert pinpoint is CLASS_MOCK
+        pinpoint.add_endpoint(user_id="u1", channel="SMS", address="+12065550123")
+        send(boto3.client("pinpoint", region_name="us-east-1"), {"u1": {}})
+        pinpoint.assert_sent(count=1)  # what the other test sent is forgotten
+
+
+def test_the_decorated_class_is_a_class_with_its_tests() -> None:
+    assert isinstance(TestADecoratedClass, type)
+    assert [name for name in vars(TestADecoratedClass) if name.startswith("test_")] == [
+        "test_first",
+        "test_second",
+    ]
