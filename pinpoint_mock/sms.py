@@ -5,6 +5,9 @@ table (extension characters take two septets); otherwise the whole message goes 
 counted in UTF-16 code units. A single message carries 160 GSM-7 or 70 UCS-2 units; split
 messages carry 153 or 67 per part. Amazon Pinpoint refuses bodies over 1,600 GSM-7 or 630
 UCS-2 characters.
+
+Any text can be analysed: a lone surrogate (``"\ud800"``, which no request body can carry, see
+:mod:`pinpoint_mock.contract.parsing`) counts as one UTF-16 unit, as a JavaScript string would.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ def analyse(text: str) -> SmsInfo:
         if char in GSM_EXTENSION:
             extension += 1
             continue
-        units = len(text.encode("utf-16-le")) // 2
+        units = len(text.encode("utf-16-le", "surrogatepass")) // 2  # a lone surrogate: 1 unit
         return SmsInfo("UCS-2", units, len(text), _segments(units, 70, 67))
     units = len(text) + extension
     return SmsInfo("GSM-7", units, len(text), _segments(units, 160, 153))

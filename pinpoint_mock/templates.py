@@ -7,6 +7,12 @@ merged ``Substitutions``, else from the endpoint (``{{Address}}``, ``{{Attribute
 multi-value renders its first element, or all of them joined with ``", "``; ``{{Name.[1]}}``
 picks one; an unresolved variable renders empty and is reported; block tags render empty;
 ``{{helper Arg}}`` renders ``Arg``, through the helper when it is one of :data:`HELPERS`.
+
+Bounded for any text: parsing is linear (:func:`pinpoint_mock.contract.variables.tokens`), an
+index of any length is read without ``int()`` limits, texts over
+:data:`~pinpoint_mock.contract.variables.CACHED_TEXT_CHARS` are not cached, and
+:func:`compile_filler` leaves texts with more than :data:`MAX_FILLER_VARIABLES` lookups to
+:meth:`Text.fill` (a loop, however many there are).
 """
 
 from __future__ import annotations
@@ -17,10 +23,16 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .contract import VARIABLE
+from .contract.variables import CACHED_TEXT_CHARS, tokens
 from .models import Endpoint
 
 INDEXED = re.compile(r"^(.+)\.\[(\d+)\]$")
+"""``Name.[N]`` (what :func:`split_index` reads, for callers that want the pattern)."""
+#: An index with more digits than this (leading zeros aside) is past the end of any list a
+#: request can carry, so it is not converted (``int()`` refuses more than 4,300 digits).
+MAX_INDEX_DIGITS = 9
+#: Texts with more variables than this are filled by :meth:`Text.fill`, not a generated function.
+MAX_FILLER_VARIABLES = 64
 
 #: Endpoint variables: name -> attribute of :class:`Endpoint` (a scalar, or a map for ``Name.X``).
 ENDPOINT_SCALARS = {
@@ -50,8 +62,8 @@ class Variable:
         """What ``unresolved`` lists when the variable has no value."""
         self.name = token
         self.index: int | None = None
-        if token.endswith("]") and (indexed := INDEXED.match(token)):
-            self.name, self.index = indexed.group(1), int(indexed.group(2))
+        if token.endswith("]"):
+            self.name, self.index = split_index(token)
         self.read = endpoint_reader(self.name)
         """How to read the value from an endpoint; None when no endpoint has one."""
         self.transform = transform
@@ -87,9 +99,9 @@ class Text:
     def __init__(self, source: str) -> None:
         parts: list[str | Variable] = []
         start = 0
-        for match in VARIABLE.finditer(source) if "{{" in source else ():
-            parts += (source[start : match.start()], _segment(match.group(1)))
-            start = match.end()
+        for begin, end, token in tokens(source) if "{{" in source else ():
+            parts += (source[start:begin], _segment(token))
+            start = end
         parts.append(source[start:])
         merged: list[str | Variable] = []  # adjacent literals joined
         for part in parts:
@@ -136,10 +148,16 @@ class Text:
         return "".join(parts)
 
 
-@functools.lru_cache(maxsize=1024)
 def compile_text(source: str) -> Text:
-    """``source`` split into literals and variables (cached: compiled texts are immutable)."""
-    return Text(source)
+    """``source`` split into literals and variables (cached up to
+    :data:`~pinpoint_mock.contract.variables.CACHED_TEXT_CHARS` characters: compiled texts are
+    immutable)."""
+    if len(source) > CACHED_TEXT_CHARS:
+        return Text(source)
+    return _compile_cached(source)
+
+
+_compile_cached = functools.lru_cache(maxsize=1024)(Text)
 
 
 Filler = Callable[[Mapping[str, Any]], "tuple[str | None, str | None, str | None] | None"]
@@ -153,7 +171,11 @@ def compile_filler(title: Text | None, body: Text | None, html: Text | None) -> 
     variable plain (``{{Name}}``: no helper, no index, not an endpoint value) and every value a
     list whose first element is a string (``first`` mode). It answers None whenever a value is
     anything else, so :meth:`Text.fill` (the reference) decides those; None when a text is not
-    of that kind at all. Cached by text: a test sends the same few texts many times."""
+    of that kind at all, or when they hold more than :data:`MAX_FILLER_VARIABLES` lookups.
+    Cached by text: a test sends the same few texts many times."""
+    texts = [text for text in (title, body, html) if text is not None]
+    if sum(len(text.variables) for text in texts) > MAX_FILLER_VARIABLES:
+        return None  # a generated expression that long is no faster, and compiling it recurses
     names: dict[str, str] = {}
     pieces = []
     for text in (title, body, html):
@@ -201,6 +223,17 @@ def _segment(token: str) -> str | Variable:
     if arg[:1] in "\"'" and arg[-1:] == arg[:1]:
         return transform(arg[1:-1]) if transform else arg[1:-1]
     return Variable(arg, transform)
+
+
+def split_index(token: str) -> tuple[str, int | None]:
+    """``("Name", N)`` for ``Name.[N]`` (as :data:`INDEXED` matches it), else ``(token, None)``;
+    an index too long for any list is given as ``10 ** MAX_INDEX_DIGITS``, which selects nothing."""
+    cut = token.rfind(".[")
+    digits = token[cut + 2 : -1]
+    if cut < 1 or not token.endswith("]") or not digits.isdecimal() or "\n" in token[:cut]:
+        return token, None
+    digits = digits.lstrip("0") or "0"
+    return token[:cut], int(digits) if len(digits) <= MAX_INDEX_DIGITS else 10**MAX_INDEX_DIGITS
 
 
 def endpoint_reader(name: str) -> Callable[[Endpoint], Any] | None:

@@ -31,3 +31,9 @@ def test_limits() -> None:
     assert analyse("a" * 1601).too_long
     assert analyse("ж" * 631).too_long
     assert analyse("ж" * 631).limit == 630
+
+
+def test_a_lone_surrogate_is_one_ucs2_unit_not_an_encoding_error() -> None:
+    info = analyse("hi \ud800")  # UnicodeEncodeError before
+    assert (info.encoding, info.units, info.characters, info.segments) == ("UCS-2", 4, 4, 1)
+    assert analyse("\U0001f600").units == 2  # an astral character: a surrogate pair

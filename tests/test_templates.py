@@ -10,8 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pinpoint_mock.contract.variables import CACHED_TEXT_CHARS
 from pinpoint_mock.rendering import render
-from pinpoint_mock.templates import compile_filler, compile_text
+from pinpoint_mock.templates import (
+    INDEXED,
+    MAX_FILLER_VARIABLES,
+    MAX_INDEX_DIGITS,
+    compile_filler,
+    compile_text,
+    split_index,
+)
 from tests.rendering.helpers import endpoint, simple_email, sms_body
 
 NAMES = ("Name", "Code", "first name", "A.B")
@@ -210,3 +218,63 @@ def test_blocks_render_empty_and_are_not_unresolved() -> None:
 def test_text_without_variables_is_returned_as_is() -> None:
     body = "no variables here, just {braces}"
     assert sms_body(body).body is body
+
+
+# -- bounds: any text compiles and fills, in time linear in its length --------------------------
+
+
+def test_thousands_of_variables_compile_and_fill_without_recursion() -> None:
+    source = "".join(f"{{{{k{i}}}}}" for i in range(3000))  # 26 KB: RecursionError before
+    text = compile_text(source)
+    assert len(text.variables) == 3000
+    assert compile_filler(text, None, None) is None  # past MAX_FILLER_VARIABLES: Text.fill
+    unresolved: dict[str, None] = {}
+    subs = {f"k{i}": [str(i % 10)] for i in range(3000)}
+    assert text.fill(subs, None, False, unresolved) == "".join(str(i % 10) for i in range(3000))
+    assert not unresolved
+    assert sms_body(source).body == ""
+
+
+def test_the_filler_serves_texts_up_to_its_bound_and_agrees() -> None:
+    source = "".join(f"{{{{k{i}}}}}-" for i in range(MAX_FILLER_VARIABLES))
+    filler = compile_filler(compile_text(source), None, None)
+    assert filler is not None
+    subs = {f"k{i}": [f"v{i}"] for i in range(MAX_FILLER_VARIABLES)}
+    assert filler(subs) == ("".join(f"v{i}-" for i in range(MAX_FILLER_VARIABLES)), None, None)
+
+
+def test_an_index_of_any_length_selects_nothing_instead_of_raising() -> None:
+    huge = "1" * 5000  # int() refuses more than 4,300 digits
+    rendered = sms_body(f"[{{{{User.UserAttributes.Pets.[{huge}]}}}}]")
+    assert rendered.body == "[]"
+    assert rendered.unresolved == (f"User.UserAttributes.Pets.[{huge}]",)
+    assert split_index("Pets.[0000000000000001]") == ("Pets", 1)  # leading zeros are no length
+    assert split_index(f"Pets.[{huge}]") == ("Pets", 10**MAX_INDEX_DIGITS)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="a.[]0\u0661\n", max_size=12).map(lambda t: t + "]"))
+def test_split_index_reads_what_the_indexed_pattern_matches(token: str) -> None:
+    matched = INDEXED.match(token)
+    assert split_index(token) == (
+        (matched.group(1), int(matched.group(2))) if matched else (token, None)
+    )
+
+
+def test_pathological_texts_compile_in_linear_time() -> None:
+    """Each took seconds to hours with the old ``\\s*([^{}]*?)\\s*`` pattern (``{{ `` + 1,500
+    spaces + ``a`` took 9-36 s): these finish at once, or the run hangs."""
+    for source in ("{{ " + " " * 200_000 + "a", "{{a" + " " * 200_000 + "b", "{{" * 100_000):
+        assert compile_text(source).constant == source  # no variable: the text as it is
+    closed = compile_text("{{ a" * 50_000 + "}}")
+    assert [v.token for v in closed.variables] == ["a"]
+    assert closed.fill({"a": ["!"]}, None, False, {}) == "{{ a" * 49_999 + "!"
+    assert [v.token for v in compile_text("{{ " + " " * 100_000 + "a }}").variables] == ["a"]
+
+
+def test_long_texts_are_compiled_but_not_cached() -> None:
+    short = "Hi {{Name}}"
+    assert compile_text(short) is compile_text(short)
+    long = "x" * CACHED_TEXT_CHARS + "{{Name}}"
+    assert compile_text(long) is not compile_text(long)
+    assert [v.name for v in compile_text(long).variables] == ["Name"]

@@ -1,17 +1,30 @@
-"""``pinpoint-mock fake users|endpoints|request``: generated data as JSON (needs Faker)."""
+"""``pinpoint-mock fake users|endpoints|request``: generated data as JSON (needs Faker).
+
+Users and endpoints are written one at a time as they are made (the same bytes as one
+``json.dumps`` of the whole list), so the output starts at once and memory does not grow with
+the output; only the factory's record of the ids and addresses it gave out (to keep them
+unique) does, a few hundred bytes per user, hence at most :data:`MAX_FAKE_COUNT` of them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from ..errors import PinpointMockError
+from ..limits import MAX_ENDPOINTS_PER_USER
 from .exit_codes import EXIT_OK
 
 #: As ``pinpoint_mock.factories.USER_ID_STYLES`` (kept here so --help needs no Faker).
 FAKE_ID_STYLES = ("uuid", "cognito", "integer")
+#: Most users or endpoints one ``fake users|endpoints`` prints (about a millisecond and half a
+#: kilobyte of the factory's memory per user: a minute or two and under 100 MB at most).
+MAX_FAKE_COUNT = 100_000
+#: Most endpoints UpdateEndpointsBatch takes (``--batch``).
+MAX_BATCH_ENDPOINTS = 100
 
 
 def cmd_fake(args: argparse.Namespace, out: TextIO) -> int:
@@ -41,6 +54,12 @@ def cmd_fake(args: argparse.Namespace, out: TextIO) -> int:
         application_id=args.application_id,
     )
     channels = args.channels or ["SMS", "EMAIL"]
+    factories.parse_channels(channels)  # checked before anything is written, even for --count 0
+    per_user = args.endpoints_per_user
+    if per_user is not None and not 0 <= per_user <= MAX_ENDPOINTS_PER_USER:
+        raise PinpointMockError(
+            f"--endpoints-per-user {per_user}: expected 0 to {MAX_ENDPOINTS_PER_USER}"
+        )
     options: dict[str, Any] = {
         "opt_out_rate": args.opt_out_rate,
         "inactive_rate": args.inactive_rate,
@@ -69,32 +88,58 @@ def cmd_fake(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         count = 10 if args.count is None else args.count
-        if count < 0:
-            raise PinpointMockError(f"--count {count}: expected a count of {args.kind}")
-        if args.kind == "users":
-            world = factory.users(
-                count, channels=channels, endpoints_per_user=args.endpoints_per_user, **options
+        if not 0 <= count <= MAX_FAKE_COUNT:
+            raise PinpointMockError(
+                f"--count {count}: expected 0 to {MAX_FAKE_COUNT:,} {args.kind} (more would take "
+                "minutes and hundreds of MB; run again with another --seed for more)"
             )
-            endpoints = world.endpoints
-            payload = world.to_dicts()
-        else:
-            endpoints = factory.endpoints(count, channels=channels, **options)
-            payload = [factories.endpoint_to_dict(e) for e in endpoints]
-        if args.batch:
-            if len(endpoints) > 100:
-                raise PinpointMockError(
-                    f"--batch: {len(endpoints)} endpoints, UpdateEndpointsBatch takes at most 100"
+        wanted = factories.parse_channels(channels)
+        each = 1 if args.kind == "endpoints" else len(wanted) if per_user is None else per_user
+        if args.batch and count * each > MAX_BATCH_ENDPOINTS:  # said before making them
+            raise PinpointMockError(
+                f"--batch: {count * each} endpoints, UpdateEndpointsBatch takes at most "
+                f"{MAX_BATCH_ENDPOINTS}"
+            )
+        if args.kind == "users":
+            made_users = (
+                factory.user(
+                    channels=channels, endpoints_per_user=args.endpoints_per_user, **options
                 )
-            payload = {
-                "ApplicationId": factory.application_id,
-                "EndpointBatchRequest": {
-                    "Item": [factories.endpoint_batch_item(e) for e in endpoints]
-                },
-            }
-    if args.seed is None:
-        print(f"pinpoint-mock: generated with --seed {seed}", file=sys.stderr)
+                for _ in range(count)
+            )
+            if not args.batch:
+                _announce(args.seed, seed)
+                _write_list((user.to_dict() for user in made_users), out)
+                return EXIT_OK
+            endpoints = [endpoint for user in made_users for endpoint in user.endpoints]
+        else:
+            made = (factory.endpoint(wanted[i % len(wanted)], **options) for i in range(count))
+            if not args.batch:
+                _announce(args.seed, seed)
+                _write_list((factories.endpoint_to_dict(e) for e in made), out)
+                return EXIT_OK
+            endpoints = list(made)
+        payload = {
+            "ApplicationId": factory.application_id,
+            "EndpointBatchRequest": {"Item": [factories.endpoint_batch_item(e) for e in endpoints]},
+        }
+    _announce(args.seed, seed)
     out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
+
+
+def _announce(given: str | None, seed: str) -> None:
+    if given is None:
+        print(f"pinpoint-mock: generated with --seed {seed}", file=sys.stderr)
+
+
+def _write_list(items: Iterable[Any], out: TextIO) -> None:
+    """``json.dumps(list(items), indent=2)`` and a newline, written an item at a time."""
+    opener = "[\n  "
+    for item in items:
+        out.write(opener + json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  "))
+        opener = ",\n  "
+    out.write("[]\n" if opener == "[\n  " else "\n]\n")
 
 
 def add_parser(sub: Any) -> None:

@@ -1,4 +1,11 @@
-"""``pinpoint-mock validate FILE... | -``: check requests against the contract."""
+"""``pinpoint-mock validate FILE... | -``: check requests against the contract.
+
+Whatever the input, the command answers with a verdict per file and an exit code, never a
+traceback: an unreadable input (no such file, a directory, not UTF-8, not JSON) is exit 2 with
+the reason; a value the service cannot hold (a lone surrogate, a number of more than 4,300
+digits, NaN) is an error naming the member (exit 1), as the service's 400 would; file names
+that are not valid text are shown with escapes.
+"""
 
 from __future__ import annotations
 
@@ -43,21 +50,42 @@ class FileResult:
 
 def _read(name: str, stdin: Any) -> bytes:
     if name == "-":
-        data: bytes = stdin.buffer.read(MAX_PAYLOAD_BYTES + 1)
+        buffer = getattr(stdin, "buffer", None)
+        if buffer is None:
+            raise OSError("standard input is closed or not a byte stream")
+        data: bytes = buffer.read(MAX_PAYLOAD_BYTES + 1)
         return data
     with open(name, "rb") as handle:
         return handle.read(MAX_PAYLOAD_BYTES + 1)
 
 
 def check_file(name: str, operation: str, stdin: Any) -> FileResult:
-    from ..contract import parse_json, validate
+    result = FileResult("<stdin>" if name == "-" else printable(name))
+    try:
+        _check(name, operation, stdin, result)
+    except RecursionError:
+        result.problem = "nested too deeply to check"
+    except Exception as exc:  # a bug of ours: reported as one, never as a traceback
+        result.problem = (
+            f"internal error of pinpoint-mock ({type(exc).__name__}: {printable(str(exc))}); "
+            "please report it with this file"
+        )
+    return result
 
-    result = FileResult("<stdin>" if name == "-" else name)
+
+def printable(text: str) -> str:
+    """``text`` with what cannot be encoded (an undecodable file name's escapes) escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _check(name: str, operation: str, stdin: Any, result: FileResult) -> None:
+    from ..contract import ValueRejected, parse_json, validate
+
     try:
         raw = _read(name, stdin)
-    except OSError as exc:
-        result.problem = f"cannot read: {exc.strerror or exc}"
-        return result
+    except (OSError, ValueError) as exc:  # ValueError: reading a closed stream
+        result.problem = f"cannot read: {printable(getattr(exc, 'strerror', None) or str(exc))}"
+        return
     if len(raw) > MAX_PAYLOAD_BYTES:
         result.errors.append(
             {
@@ -69,12 +97,15 @@ def check_file(name: str, operation: str, stdin: Any) -> FileResult:
                 f"({MAX_PAYLOAD_BYTES} bytes; the service answers 413 PayloadTooLargeException)",
             }
         )
-        return result
+        return
     try:
         document = parse_json(raw)
+    except ValueRejected as exc:
+        result.errors.append(exc.violation.to_dict())
+        return
     except ContractError as exc:
         result.problem = str(exc)
-        return result
+        return
     if not isinstance(document, dict):
         from ..contract import json_type_name
 
@@ -87,27 +118,36 @@ def check_file(name: str, operation: str, stdin: Any) -> FileResult:
                 "message": f"the request is {json_type_name(document)}, expected a JSON object",
             }
         )
-        return result
+        return
     report = validate(document, operation)
     result.errors = [v.to_dict() for v in report.errors]
     result.warnings = [v.to_dict() for v in report.warnings]
-    return result
 
 
 def _print_human(results: list[FileResult], strict: bool, out: TextIO) -> None:
     for result in results:
         code = result.code(strict)
         if result.problem is not None:
-            print(f"{result.name}: unreadable: {result.problem}", file=out)
+            _emit(f"{result.name}: unreadable: {result.problem}", out)
             continue
         if not result.errors and not result.warnings:
-            print(f"{result.name}: valid", file=out)
+            _emit(f"{result.name}: valid", out)
             continue
         verdict = "valid with warnings" if code == EXIT_OK else "invalid"
-        print(f"{result.name}: {verdict}", file=out)
+        _emit(f"{result.name}: {verdict}", out)
         for item in result.errors + result.warnings:
-            print(f"  {item['severity']:<7}  {item['message']}  [{item['rule']}]", file=out)
-    print(_summary(results, strict), file=out)
+            _emit(f"  {item['severity']:<7}  {item['message']}  [{item['rule']}]", out)
+    _emit(_summary(results, strict), out)
+
+
+def _emit(text: str, out: TextIO) -> None:
+    """Print ``text``; what the stream's encoding cannot show (``PYTHONIOENCODING=ascii``) is
+    escaped rather than raised."""
+    try:
+        print(text, file=out)
+    except UnicodeEncodeError:
+        encoding = getattr(out, "encoding", None) or "ascii"
+        print(text.encode(encoding, "backslashreplace").decode(encoding), file=out)
 
 
 def _summary(results: list[FileResult], strict: bool) -> str:
@@ -133,7 +173,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             "files": [r.to_dict(args.strict) for r in results],
             "summary": _summary(results, args.strict),
         }
-        print(json.dumps(payload, indent=2, ensure_ascii=False), file=out)
+        _emit(json.dumps(payload, indent=2, ensure_ascii=False), out)
     else:
         _print_human(results, args.strict, out)
     return max(r.code(args.strict) for r in results)

@@ -7,6 +7,7 @@ One module per noun:
   Schema compiled into generated Python (the fast "valid?") and closures (every violation);
 - :mod:`.variables`, :mod:`.lint`: ``{{variables}}`` and the warnings about likely bugs;
 - :mod:`.report`: :class:`Report` and :class:`Violation`, what users read;
+- :mod:`.parsing`: :func:`parse_json`, a body read as JSON within what the service can hold;
 - :mod:`.check`: :func:`validate` for users and :func:`check_body` for the engine.
 
 Every name below is importable from ``pinpoint_mock.contract`` as it always was.
@@ -14,9 +15,10 @@ Every name below is importable from ``pinpoint_mock.contract`` as it always was.
 
 from __future__ import annotations
 
-from .check import check_body, errors_of, is_input_shape, parse_json, validate
+from .check import check_body, errors_of, is_input_shape, validate
 from .compiler import Compiler
 from .lint import ALL_MESSAGES, PUSH_MESSAGES, lint
+from .parsing import MAX_NUMBER_DIGITS, ValueRejected, parse_json
 from .report import Report, Severity, Violation, format_path, to_violations
 from .schemas import OPERATIONS, SERVICES, compiled, contract_file, request_contract, schema
 from .values import TYPE_CHECKS, TYPE_NAMES, Issue, PathT, json_type_name, short
@@ -34,6 +36,7 @@ __all__ = [
     "ALL_MESSAGES",
     "ENDPOINT_PREFIXES",
     "ENDPOINT_VARIABLES",
+    "MAX_NUMBER_DIGITS",
     "OPERATIONS",
     "PUSH_MESSAGES",
     "SERVICES",
@@ -45,6 +48,7 @@ __all__ = [
     "PathT",
     "Report",
     "Severity",
+    "ValueRejected",
     "Violation",
     "check_body",
     "compiled",

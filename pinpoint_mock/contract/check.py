@@ -10,45 +10,16 @@ probably accepts it, but it is very likely a bug).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from ..errors import ContractError
 from .compiler import Compiler
 from .lint import lint
+from .parsing import ValueRejected, parse_json
 from .report import Report, Violation, to_violations
 from .schemas import OPERATIONS, compiled, request_contract
 from .values import Issue, PathT
-
-#: The C scanner json.loads ends up in (attribute missing from typeshed's stub).
-_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
-
-
-def parse_json(text: str | bytes) -> Any:
-    """Parse JSON text, raising :class:`ContractError` naming line and column on failure."""
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ContractError(
-                f"body is not UTF-8: invalid byte 0x{text[exc.start]:02x} at offset {exc.start}"
-            ) from None
-    try:
-        document, end = _scan(text, 0)  # the C scanner: most bodies are one clean object
-    except (StopIteration, ValueError, RecursionError):
-        pass  # json.loads names the problem (or accepts leading whitespace)
-    else:
-        if end == len(text):
-            return document
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ContractError(
-            f"body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
-    except RecursionError:
-        raise ContractError("body is not valid JSON: nested too deeply") from None
 
 
 def is_input_shape(request: Any, operation: str = "SendUsersMessages") -> bool:
@@ -76,6 +47,8 @@ def validate(
     if isinstance(request, (str, bytes)):
         try:
             document = parse_json(request)
+        except ValueRejected as exc:
+            return Report(errors=(exc.violation,))
         except ContractError as exc:
             return Report(errors=(Violation("", "json", "", str(exc)),))
     stem, payload_member = OPERATIONS[operation]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
@@ -19,6 +20,7 @@ from typing import Any
 from .config import as_mapping, first_text
 
 _MIME = Parser(policy=policy.default)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -34,10 +36,16 @@ def from_json(raw: str) -> Content:
     """Title and body from a raw JSON payload, when it has the usual fields."""
     try:
         document = json.loads(raw) if raw.lstrip().startswith("{") else None
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, a 4,301-digit number, nested too deeply
         document = None
     title, body = _json_title_body(document) if isinstance(document, dict) else (None, None)
+    if "\\u" in raw:  # an escaped lone surrogate is no character: the device shows U+FFFD
+        title, body = _characters(title), _characters(body)
     return Content(title, body, raw=raw)
+
+
+def _characters(text: str | None) -> str | None:
+    return None if text is None else _SURROGATE.sub("\ufffd", text)
 
 
 def _json_title_body(document: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -112,12 +112,17 @@ def test_without_a_seed_the_seed_is_printed_for_replay() -> None:
         (["users", "--channels", "FAX"], "channel 'FAX' is not one of PUSH, GCM"),
         (["request", "--count", "101"], "--count 101: a request takes 1 to 100 users"),
         (["request", "--count", "0"], "--count 0: a request takes 1 to 100 users"),
-        (["users", "--count", "-1"], "--count -1: expected a count of users"),
+        (["users", "--count", "-1"], "--count -1: expected 0 to 100,000 users"),
+        (["users", "--count", "10000000"], "--count 10000000: expected 0 to 100,000 users"),
+        (["endpoints", "--count", "100001"], "--count 100001: expected 0 to 100,000 endpoints"),
+        (["users", "--count", "51", "--batch"], "--batch: 102 endpoints, UpdateEndpointsBatch"),
+        (["users", "--count", "0", "--channels", "FAX"], "channel 'FAX' is not one of"),
+        (["users", "--count", "0", "--endpoints-per-user", "99"], "--endpoints-per-user 99"),
         (["users", "--opt-out-rate", "2"], "--opt-out-rate 2.0: expected a number from 0 to 1"),
         (["users", "--countries", "XX"], "country 'XX' is not one of US, CA"),
         (["endpoints", "--count", "101", "--batch"], "--batch: 101 endpoints, Update"),
         (["request", "--channels", "CUSTOM"], "no direct message for channel CUSTOM"),
-        (["users", "--endpoints-per-user", "16"], "endpoints_per_user must be at most 15"),
+        (["users", "--endpoints-per-user", "16"], "--endpoints-per-user 16: expected 0 to 15"),
     ],
 )
 def test_bad_arguments_exit_two_with_a_clear_message(
@@ -203,3 +208,40 @@ def test_without_faker_fake_says_how_to_install_it() -> None:
         "pinpoint-mock: error: `pinpoint-mock fake` needs Faker: "
         "pip install 'pinpoint-mock[faker]'\n"
     )
+
+
+@pytest.mark.parametrize("kind", ["users", "endpoints"])
+def test_output_is_the_whole_list_as_json_dumps_writes_it(kind: str) -> None:
+    for count in ("0", "1", "4"):
+        out = io.StringIO()
+        assert main(["fake", kind, "--count", count, "--seed", "5"], out=out) == 0
+        expected = json.loads(out.getvalue())
+        assert out.getvalue() == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+        assert len(expected) == int(count)
+    factory = PinpointFactory(5)
+    made = factory.users(4) if kind == "users" else factory.endpoints(4)
+    assert len(fake(kind, "--count", "4", "--seed", "5")) == len(made)
+
+
+def test_users_are_written_as_they_are_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """10,000,000 users were built in memory (1.7 GB, no output after a minute): now the first
+    user is on the stream before the second is made, so memory does not grow with the output."""
+    made: list[int] = []
+    original = PinpointFactory.user
+
+    def counting(self: PinpointFactory, **kwargs: Any) -> Any:
+        made.append(1)
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(PinpointFactory, "user", counting)
+
+    class Stop(Exception):
+        pass
+
+    class FirstWriteStops(io.StringIO):
+        def write(self, text: str) -> int:
+            raise Stop(len(made))
+
+    with pytest.raises(Stop) as stopped:
+        main(["fake", "users", "--count", "100000", "--seed", "1"], out=FirstWriteStops())
+    assert stopped.value.args == (1,)

@@ -118,3 +118,85 @@ def test_other_operations_can_be_checked(tmp_path: Path) -> None:
     code, text = run("validate", "--operation", "UpdateEndpointsBatch", str(path))
     assert code == 1
     assert "Item: has 101 items, at most 100 allowed" in text
+
+
+SEND = b'{"Users": {"u": {}}, "MessageConfiguration": {"SMSMessage": {"Body": %s}}}'
+
+
+@pytest.mark.parametrize(
+    ("body", "rule", "expected"),
+    [
+        (b'"\\ud800"', "unicode", "Body: contains the lone surrogate \\ud800"),
+        (b"1" * 5000, "number-size", "Body: a number of 5000 digits"),
+        (b"NaN", "json", "Body: NaN is not JSON"),
+        (b"-1e400", "number-range", "Body: is out of the range of a number"),
+    ],
+)
+def test_values_the_service_cannot_hold_are_errors_naming_the_member(
+    tmp_path: Path, body: bytes, rule: str, expected: str
+) -> None:
+    """Each was a traceback (UnicodeEncodeError, ValueError) or accepted before."""
+    path = tmp_path / "input.json"
+    path.write_bytes(SEND % body)
+    code, text = run("validate", str(path))
+    assert code == 1
+    assert f"  error    MessageConfiguration.SMSMessage.{expected}" in text
+    assert f"[{rule}]" in text
+    code, text = run("validate", "--json", str(path))
+    (error,) = json.loads(text)["files"][0]["errors"]
+    assert (code, error["rule"], error["path"]) == (1, rule, "MessageConfiguration.SMSMessage.Body")
+
+
+def test_a_variable_with_thousands_of_spaces_is_checked_at_once(tmp_path: Path) -> None:
+    """``{{ `` + 1,500 spaces + ``a`` took 9 s (the variable pattern backtracked); 100,000 would
+    take hours. It is checked at once now, or the run hangs."""
+    path = tmp_path / "input.json"
+    path.write_bytes(SEND % json.dumps("{{ " + " " * 100_000 + "a").encode())
+    code, text = run("validate", str(path))
+    assert code == 0
+    assert "sms-too-long" in text
+
+
+def test_odd_file_names_directories_and_closed_stdin_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    odd = tmp_path / "caf\udce9.json"  # a name that is not UTF-8, as the shell passes it
+    try:
+        odd.write_bytes(GOOD.read_bytes())
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system takes only UTF-8 names")
+    monkeypatch.setattr(sys, "stdin", None)
+    code, text = run("validate", str(odd), str(tmp_path), "-")
+    assert code == 2
+    lines = text.splitlines()
+    assert lines[0] == f"{tmp_path}/caf\\udce9.json: valid"
+    assert lines[1].startswith(f"{tmp_path}: unreadable: cannot read: ")
+    assert (
+        lines[2]
+        == "<stdin>: unreadable: cannot read: standard input is closed or not a byte stream"
+    )
+    text.encode("utf-8")
+
+
+def test_an_unexpected_failure_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pinpoint_mock.contract
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(pinpoint_mock.contract, "validate", broken)
+    code, text = run("validate", str(GOOD))
+    assert code == 2
+    assert "unreadable: internal error of pinpoint-mock (KeyError: 'surprise')" in text
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "input.json"
+    path.write_bytes(SEND % b'"x", "MessageType": "\\u00e9t\\u00e9"')
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="ascii")
+    assert main(["validate", str(path)], out=out) == 1  # UnicodeEncodeError before
+    out.flush()
+    assert b"MessageType: '\\xe9t\\xe9' is not one of TRANSACTIONAL" in raw.getvalue()

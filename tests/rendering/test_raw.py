@@ -124,3 +124,14 @@ def test_variables_in_raw_content() -> None:
     assert rendered.raw_content == '{"data": {"body": "Hi red "}}'
     assert rendered.body == "Hi red "
     assert rendered.unresolved == ("X",)
+
+
+def test_a_raw_payload_nested_deeply_or_with_a_lone_surrogate_still_renders() -> None:
+    """A RawContent nested 100,000 deep raised RecursionError; an escaped lone surrogate in its
+    title or body reached the recorded delivery, which then could not be encoded."""
+    deep = '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    rendered = render("GCM", {"GCMMessage": {"RawContent": deep}}, {}, endpoint("GCM"))
+    assert (rendered.raw_content, rendered.title, rendered.body) == (deep, None, None)
+    lone = '{"notification": {"title": "T\\ud800", "body": "B\\udfff!"}}'
+    rendered = render("GCM", {"GCMMessage": {"RawContent": lone}}, {}, endpoint("GCM"))
+    assert (rendered.title, rendered.body) == ("T\ufffd", "B\ufffd!")
