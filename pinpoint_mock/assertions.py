@@ -64,6 +64,8 @@ class Criteria:
                 tests.append((key, repr(value), _subset("substitutions", value)))
             elif key == "context":
                 tests.append((key, repr(value), _subset("context", value)))
+            elif key == "fields":  # the channel message's other fields, by wire name
+                tests.append((key, repr(value), _subset("fields", value)))
             elif key == "where":
                 tests.append((key, getattr(value, "__name__", "predicate"), value))
             else:
@@ -79,6 +81,7 @@ class Criteria:
                         "event",
                         "substitutions",
                         "context",
+                        "fields",
                         "where",
                     ]
                 )

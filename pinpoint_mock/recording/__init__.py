@@ -10,6 +10,6 @@ from __future__ import annotations
 
 from .deliveries import Deliveries
 from .log import CallLog, Kept, Made, Records
-from .records import Call, SentMessage
+from .records import Call, PushFields, SentMessage
 
-__all__ = ["Call", "CallLog", "Deliveries", "Kept", "Made", "Records", "SentMessage"]
+__all__ = ["Call", "CallLog", "Deliveries", "Kept", "Made", "PushFields", "Records", "SentMessage"]

@@ -6,11 +6,11 @@ import json
 from typing import Any
 
 from ..models import frozen
-from ..rendering import PreparedMessage, Rendered, message, prepare
+from ..rendering import WIDTH, PreparedMessage, Rendered, message, prepare
 from .records import SentMessage
 
 _HEAD = 11
-_WIDTH = _HEAD + 10  # and the ten values of a Rendered row
+_WIDTH = _HEAD + WIDTH  # and the values of a Rendered row
 
 
 class Deliveries:

@@ -8,7 +8,75 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Channel, RenderedMessage, Status
+from ..models import PUSH_CHANNELS, Channel, RenderedMessage, Status
+
+#: PushFields attribute -> the channel message's field (APNs, FCM, Baidu and ADM messages).
+_PUSH_NAMES = {
+    "action": "Action",
+    "url": "Url",
+    "image_url": "ImageUrl",
+    "image_icon_url": "ImageIconUrl",
+    "small_image_icon_url": "SmallImageIconUrl",
+    "icon_reference": "IconReference",
+    "media_url": "MediaUrl",
+    "sound": "Sound",
+    "badge": "Badge",
+    "silent_push": "SilentPush",
+    "data": "Data",
+    "category": "Category",
+    "thread_id": "ThreadId",
+    "time_to_live": "TimeToLive",
+    "priority": "Priority",
+    "collapse_id": "CollapseId",
+    "collapse_key": "CollapseKey",
+    "apns_push_type": "APNSPushType",
+    "consolidation_key": "ConsolidationKey",
+    "expires_after": "ExpiresAfter",
+    "md5": "MD5",
+    "restricted_package_name": "RestrictedPackageName",
+    "preferred_authentication_method": "PreferredAuthenticationMethod",
+    "context": "Context",
+}
+
+
+@dataclass(frozen=True)
+class PushFields:
+    """A push delivery's settings besides its title and body (``SentMessage.push``): the
+    effective value of each field of the channel message (which wins over
+    ``DefaultPushNotificationMessage``), None when neither gives it. ``url``, the image and
+    media URLs have their ``{{variables}}`` filled for the endpoint; the others are as sent."""
+
+    action: str | None = None
+    """``OPEN_APP``, ``DEEP_LINK`` or ``URL``."""
+    url: str | None = None
+    image_url: str | None = None
+    image_icon_url: str | None = None
+    small_image_icon_url: str | None = None
+    icon_reference: str | None = None
+    media_url: str | None = None
+    sound: str | None = None
+    badge: int | None = None
+    silent_push: bool | None = None
+    data: Mapping[str, str] | None = None
+    category: str | None = None
+    thread_id: str | None = None
+    time_to_live: int | None = None
+    priority: str | None = None
+    collapse_id: str | None = None
+    collapse_key: str | None = None
+    apns_push_type: str | None = None
+    consolidation_key: str | None = None
+    expires_after: str | None = None
+    md5: str | None = None
+    restricted_package_name: str | None = None
+    preferred_authentication_method: str | None = None
+    context: Mapping[str, str] | None = None
+    """The recipient's ``Context`` (push channels carry it to the device)."""
+
+    @classmethod
+    def of(cls, fields: Mapping[str, Any]) -> PushFields:
+        """The push fields among a rendered message's ``fields``."""
+        return cls(**{name: fields.get(field) for name, field in _PUSH_NAMES.items()})
 
 
 @dataclass(frozen=True)
@@ -59,6 +127,20 @@ class SentMessage:
     @property
     def substitutions(self) -> Mapping[str, list[str]]:
         return self.message.substitutions
+
+    @property
+    def fields(self) -> Mapping[str, Any]:
+        """Every other effective field of the channel message, by its wire name (``Url``,
+        ``Badge``, ``MessageType``, ``FromAddress``…)."""
+        return self.message.fields
+
+    @property
+    def push(self) -> PushFields | None:
+        """The push settings (``url``, ``action``, ``badge``, ``data``…) of a push delivery
+        (APNs, FCM, Baidu, ADM); None on other channels."""
+        if self.channel not in PUSH_CHANNELS:
+            return None
+        return PushFields.of(self.message.fields)
 
     @property
     def delivered(self) -> bool:

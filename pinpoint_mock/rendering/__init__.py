@@ -49,13 +49,15 @@ request's levels and fields) and :mod:`.raw` (raw JSON and MIME payloads).
 from __future__ import annotations
 
 from .prepared import PreparedMessage, RenderingChannel, prepare, render
-from .rows import BODY, MISSING, SMS_ENCODING, UNRESOLVED, Rendered, message
+from .rows import BODY, FILLED, MISSING, SMS_ENCODING, UNRESOLVED, WIDTH, Rendered, message
 
 __all__ = [
     "BODY",
+    "FILLED",
     "MISSING",
     "SMS_ENCODING",
     "UNRESOLVED",
+    "WIDTH",
     "PreparedMessage",
     "Rendered",
     "RenderingChannel",

@@ -21,6 +21,7 @@ from .config import (
     EMPTY,
     OTHER_FIELDS,
     PUSH_FIELDS,
+    VARIABLE_PUSH_FIELDS,
     as_mapping,
     first_text,
     merge_substitutions,
@@ -79,8 +80,8 @@ class PreparedChannel:
     """One channel's share of a request: all that does not depend on the recipient."""
 
     __slots__ = (
-        "_field_sources", "_fields", "body", "channel", "default", "html", "join", "mime",
-        "parsed", "push", "raw", "shareable", "shared", "silent", "sms", "sms_facts",
+        "_field_sources", "_fields", "body", "channel", "default", "field_texts", "html", "join",
+        "mime", "parsed", "push", "raw", "shareable", "shared", "silent", "sms", "sms_facts",
         "substitutions", "template", "title", "titled",
     )  # fmt: skip
 
@@ -145,6 +146,17 @@ class PreparedChannel:
         """Whether a recipient that adds nothing gets the same message on every endpoint (worked
         out when such a recipient first comes)."""
         self.shared: Rendered | None = None
+        self.field_texts: tuple[tuple[str, Text], ...] = ()
+        """The push fields with ``{{variables}}`` to fill per endpoint (see
+        :data:`~.config.VARIABLE_PUSH_FIELDS`)."""
+        if fields:
+            self.field_texts = tuple(
+                (name, compile_text(value))
+                for name, value in fields.items()
+                if name in VARIABLE_PUSH_FIELDS and isinstance(value, str) and "{{" in value
+            )
+            if self.field_texts:  # rows gain the filled fields; others keep the plain path
+                self.__class__ = FieldFillingChannel
 
     @property
     def fields(self) -> dict[str, Any]:
@@ -226,7 +238,7 @@ class PreparedChannel:
                             encoding, segments = facts or self._sms(body)
                         return (
                             self.channel, title, body, html, None, self.template, (), encoding,
-                            segments, plan.missing,
+                            segments, plan.missing, None,
                         )  # fmt: skip
                 return self._render(plan, substitutions, endpoint)
         shared = self.shared
@@ -272,7 +284,7 @@ class PreparedChannel:
             encoding, segments = facts or self._sms(body)
         return (
             self.channel, title, body, html, raw_content, self.template, unresolved, encoding,
-            segments, plan.missing,
+            segments, plan.missing, None,
         )  # fmt: skip
 
     def _plan(self, raw: str | None, body: str | None, title: str | None) -> Plan:
@@ -346,3 +358,21 @@ class PreparedChannel:
             info = sms.analyse(body)
             facts = self.sms_facts[body] = (info.encoding, info.segments)
         return facts
+
+
+class FieldFillingChannel(PreparedChannel):
+    """A push channel whose fields have ``{{variables}}`` (a ``Url`` of ``{{TrackingUrl}}``):
+    its rows carry those fields filled for each endpoint. A :class:`PreparedChannel` becomes one
+    when it finds such fields, so that every other channel's per-delivery path stays as it is."""
+
+    __slots__ = ()
+
+    def row(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> Rendered:
+        row = PreparedChannel.row(self, user, endpoint)
+        substitutions = self._merged(user.get("Substitutions") if user else None)
+        filled: list[str] = []
+        for name, text in self.field_texts:
+            # Unresolved variables in a field render empty; they are not listed in the row's
+            # ``unresolved`` (which names the texts' variables).
+            filled += (name, text.fill(substitutions, endpoint, self.join, {}))
+        return (*row[:10], tuple(filled))

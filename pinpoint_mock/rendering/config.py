@@ -20,6 +20,11 @@ PUSH_FIELDS = frozenset({
     "Priority", "CollapseId", "CollapseKey", "APNSPushType", "ConsolidationKey", "ExpiresAfter",
     "MD5", "RestrictedPackageName", "PreferredAuthenticationMethod",
 })  # fmt: skip
+VARIABLE_PUSH_FIELDS = frozenset(
+    {"Url", "ImageUrl", "ImageIconUrl", "SmallImageIconUrl", "MediaUrl"}
+)
+"""Push fields whose ``{{variables}}`` are filled like the title's and body's (a modelled
+assumption: the links and images a notification opens or shows); the others are sent as given."""
 OTHER_FIELDS = {
     "SMS": frozenset({"MessageType", "OriginationNumber", "SenderId", "Keyword", "EntityId",
                       "TemplateId", "MediaUrl"}),

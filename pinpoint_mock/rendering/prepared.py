@@ -141,6 +141,7 @@ class UnsupportedChannel:
             None,
             None,
             unsupported,
+            None,
         )
 
     def row(self, user: Mapping[str, Any] | None, endpoint: Endpoint | None) -> Rendered:

@@ -23,23 +23,32 @@ Rendered = tuple[
     str | None,
     int | None,
     str | None,
+    tuple[str, ...] | None,
 ]
 """What one endpoint receives, as a plain tuple: channel, title, body, html, raw content,
-template, unresolved, SMS encoding, SMS segments, missing. It holds only strings, numbers and
-tuples of strings: the engine keeps one per delivery, and the garbage collector need not follow
-them. The substitutions and fields, which depend only on the recipient, are
-:meth:`PreparedMessage.maps`."""
+template, unresolved, SMS encoding, SMS segments, missing, filled fields. It holds only strings,
+numbers and tuples of strings: the engine keeps one per delivery, and the garbage collector need
+not follow them. The substitutions and fields, which depend only on the recipient, are
+:meth:`PreparedMessage.maps`; the push fields whose ``{{variables}}`` were filled for this
+endpoint (:data:`~.config.VARIABLE_PUSH_FIELDS`) are the last item, as name, value, name,
+value… (None when there are none), and replace the fields' given values."""
 # Positions in a :data:`Rendered` row.
 BODY: Final = 2
 UNRESOLVED: Final = 6
 SMS_ENCODING: Final = 7
 MISSING: Final = 9
+FILLED: Final = 10
+WIDTH: Final = 11
+"""How many values a row holds."""
 
 
 def message(
     row: Rendered, substitutions: Mapping[str, Any], fields: Mapping[str, Any]
 ) -> RenderedMessage:
     """The :class:`RenderedMessage` of a row and its maps (copied: the message owns them)."""
+    filled = row[10]
+    if filled:
+        fields = {**fields, **dict(zip(filled[::2], filled[1::2], strict=True))}
     made: RenderedMessage = frozen(
         RenderedMessage,
         {

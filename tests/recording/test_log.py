@@ -99,7 +99,7 @@ def _deliveries(index: int) -> Deliveries:
         body=body,
         prepared=prepare({"SMSMessage": {"Body": "hi"}}),
     )
-    rendered = ("SMS", None, "hi", None, None, None, (), "GSM", 1, None)
+    rendered = ("SMS", None, "hi", None, None, None, (), "GSM", 1, None, None)
     made.add("Users", "u1", "u1", "e1", "SMS", "+1", "SUCCESSFUL", 200, "", "m1", None, rendered)
     return made
 

@@ -21,6 +21,7 @@ from pinpoint_mock.rendering.config import (
     EMPTY,
     OTHER_FIELDS,
     PUSH_FIELDS,
+    VARIABLE_PUSH_FIELDS,
     as_mapping,
     first_text,
     merge_substitutions,
@@ -113,6 +114,10 @@ def _push(levels: _Levels) -> Content:
         levels.body(message.get("Body"), default_push.get("Body")),
     )
     content.fields = pick(PUSH_FIELDS, default_push, message)
+    fields = levels.renderer.fields()  # variables in links and images, not listed as unresolved
+    for name in VARIABLE_PUSH_FIELDS & content.fields.keys():
+        if isinstance(content.fields[name], str):
+            content.fields[name] = fields.text(content.fields[name])
     if levels.user.get("Context") is not None:
         content.fields["Context"] = levels.user["Context"]
     return content
@@ -166,6 +171,10 @@ class _Renderer:
 
     def text(self, value: str) -> str:
         return VARIABLE.sub(self._replace, value) if "{{" in value else value
+
+    def fields(self) -> _Renderer:
+        """A renderer for the same endpoint whose unresolved variables are not this one's."""
+        return _Renderer(self._substitutions, self._endpoint, self._join)
 
     def text_or_none(self, value: str | None) -> str | None:
         return None if value is None else self.text(value)

@@ -99,6 +99,8 @@ def generated_cases(count: int, seed: int) -> Iterator[Case]:
             "Data": maybe(lambda: {"k": "v"}),
             "Sound": maybe(lambda: "default", 0.3),
             "Action": None,
+            "Url": maybe(text, 0.3),  # links and images fill their {{variables}}
+            "ImageUrl": maybe(lambda: "https://img.example/{{Name}}.png", 0.2),
         }
 
     def message(member: str) -> dict[str, Any]:
