@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -35,6 +36,9 @@ ERROR_CODES = {
 RESPONSE_OK = compiled("send-users-messages.response.json").root_ok
 ERROR_OK = compiled("error.json").root_ok
 
+#: A JSON string in json.dumps' output (no escaped quote inside: corpus strings are plain).
+STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda inner: (
@@ -47,10 +51,21 @@ json_values = st.recursive(
 @st.composite
 def bodies(draw: st.DrawFn) -> bytes:
     """A request body: valid, mutated, JSON garbage, or not JSON at all."""
-    kind = draw(st.sampled_from(["valid", "mutated", "json", "truncated", "bytes", "deep", "huge"]))
+    kinds = ["valid", "mutated", "json", "truncated", "bytes", "deep", "huge", "hostile"]
+    kind = draw(st.sampled_from(kinds))
     corpus = Corpus("send-users-messages.request.json", seed=draw(st.integers(0, 2**32)))
     if kind == "valid":
         return json.dumps(corpus.valid()).encode()
+    if kind == "hostile":  # a valid body with one string (or key) swapped for a HOSTILE value
+        text = json.dumps(corpus.valid())
+        strings = [m.span() for m in STRING.finditer(text)]
+        if not strings:
+            return text.encode()
+        start, end = draw(st.sampled_from(strings))
+        value = HOSTILE[draw(st.sampled_from(sorted(HOSTILE)))]
+        if text[end:].lstrip().startswith(":") and not value.startswith('"'):
+            value = json.dumps(value)  # a key must stay a string
+        return (text[:start] + value + text[end:]).encode()
     if kind == "mutated":
         return json.dumps(corpus.mutated()).encode()
     if kind == "json":
@@ -146,7 +161,8 @@ class Connection:
         if self.sock is None:
             self.sock = socket.create_connection(self.address, timeout=10)
             self.reader = self.sock.makefile("rb")
-        head = f"{method} {path} HTTP/1.1\r\nHost: x\r\nContent-Length: {len(body)}\r\n\r\n"
+        host = f"{self.address[0]}:{self.address[1]}"  # the control API checks it
+        head = f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {len(body)}\r\n\r\n"
         self.sock.sendall(head.encode() + body)
         status = int(self.reader.readline().split()[1])
         headers = {}
@@ -198,3 +214,117 @@ def test_garbage_on_the_socket_gets_an_answer_or_a_close(server: PinpointServer)
     status, _, _ = probe.request("GET", "/_aws/pinpoint/health", b"")
     probe.close()
     assert status == 200
+
+
+# -- inputs that stalled or crashed (issue 14): answered at once, 400 naming the member ----------
+
+#: JSON values that stalled the engine or raised (each was a 500 through the server).
+HOSTILE = {
+    "spaces": json.dumps("{{ " + " " * 1500 + "a"),  # 9-36 s of regex backtracking
+    "spaces-closed": json.dumps("{{ " + " " * 3000 + "a }}"),
+    "variables": json.dumps("".join(f"{{{{k{i}}}}}" for i in range(3000))),  # RecursionError
+    "index": json.dumps("{{Attributes.X.[" + "1" * 5000 + "]}}"),  # int() refuses 5,000 digits
+    "raw-deep": json.dumps('{"a": ' + "[" * 50_000 + "]" * 50_000 + "}"),  # RecursionError
+    "surrogate": '"\\ud800"',  # UnicodeEncodeError
+    "low-surrogate": '"a\\udfff"',
+    "digits": "7" * 5000,  # ValueError: int max str digits
+    "nan": "NaN",  # accepted, and written back as invalid JSON
+    "overflow": "-1e400",
+}
+#: The ones the service cannot hold wherever they are: always a 400 naming the member.
+REJECTED = {"surrogate", "low-surrogate", "digits", "nan", "overflow"}
+MARK = "\x00hostile\x00"
+#: (method, path, body with MARK where the value goes, the member's path in the 400's message)
+PLACES = [
+    ("POST", SEND, {"Users": {"u": {}}, "MessageConfiguration": {"SMSMessage": {"Body": MARK}}},
+     "MessageConfiguration.SMSMessage.Body"),
+    ("POST", SEND, {"Users": {"u": {"BodyOverride": MARK}},
+                    "MessageConfiguration": {"SMSMessage": {"Body": "x"}}},
+     "Users.u.BodyOverride"),
+    ("POST", SEND, {"Users": {"u": {"Substitutions": {"a": [MARK]}}},
+                    "MessageConfiguration": {"SMSMessage": {"Body": "{{a}}"}}},
+     "Users.u.Substitutions.a[0]"),
+    ("POST", SEND, {"Users": {"u": {}}, "MessageConfiguration": {
+        "EmailMessage": {"SimpleEmail": {"Subject": {"Data": MARK}, "TextPart": {"Data": "t"}}}}},
+     "MessageConfiguration.EmailMessage.SimpleEmail.Subject.Data"),
+    ("POST", SEND, {"Users": {"u": {}}, "MessageConfiguration": {
+        "GCMMessage": {"RawContent": MARK}}}, "MessageConfiguration.GCMMessage.RawContent"),
+    ("POST", SEND, {"Users": {"u": {}}, "TraceId": MARK,
+                    "MessageConfiguration": {"SMSMessage": {"Body": "x"}}}, "TraceId"),
+    ("POST", SEND, {"Users": {"u": {}}, "Context": {"c": MARK},
+                    "MessageConfiguration": {"SMSMessage": {"Body": "x"}}}, "Context.c"),
+    ("POST", "/v1/templates/{case}/sms", {"Body": MARK}, "Body"),
+    ("PUT", f"/v1/apps/{APP}/endpoints/hostile", {"ChannelType": "SMS", "Address": "+12065550199",
+                                                  "Attributes": {"X": [MARK]}},
+     "Attributes.X[0]"),
+    ("PUT", f"/v1/apps/{APP}/endpoints/hostile", {"ChannelType": "SMS", "Address": "+12065550199",
+                                                  "Metrics": {"m": MARK}}, "Metrics.m"),
+]  # fmt: skip
+#: What follows each place, to render what was stored (a template, an endpoint).
+FOLLOW_UPS = {
+    "/v1/templates/{case}/sms": (
+        "POST",
+        SEND,
+        {"Users": {"u": {}}, "MessageConfiguration": {"SMSMessage": {}},
+         "TemplateConfiguration": {"SMSTemplate": {"Name": "{case}"}}},
+    ),
+    f"/v1/apps/{APP}/endpoints/hostile": ("GET", f"/v1/apps/{APP}/endpoints/hostile", None),
+}  # fmt: skip
+
+
+def hostile_cases() -> Iterator[tuple[str, str, str, bytes, str, str]]:
+    """(value's name, method, path, body, member, place): each value at each place."""
+    for name, value in HOSTILE.items():
+        for method, place, body, member in PLACES:
+            text = json.dumps(body).replace(json.dumps(MARK), value)
+            yield name, method, place.format(case=name), text.encode(), member, place
+    user_key = '{"Users": {"\\ud800": {}}, "MessageConfiguration": {"SMSMessage": {"Body": "x"}}}'
+    yield "surrogate", "POST", SEND, user_key.encode(), 'Users["\\ud800"]', SEND
+
+
+def expect_hostile_answer(
+    name: str, member: str, status: int, headers: dict[str, str], body: bytes
+) -> None:
+    check(200 if status == 201 else status, headers, body)  # 201: a template was created
+    if name in REJECTED:
+        assert status == 400, (name, member, body[:300])
+        assert f"invalid request:\n  {member}: " in json.loads(body)["Message"]
+
+
+Send = Callable[[str, str, bytes], "tuple[int, dict[str, str], bytes]"]
+
+
+def follow_up(send: Send, name: str, place: str) -> None:
+    """Render or read back what a place stored: still a well-formed answer."""
+    if place in FOLLOW_UPS:
+        method, target, body = FOLLOW_UPS[place]
+        text = "" if body is None else json.dumps(body).replace("{case}", name)
+        check(*send(method, target, text.encode()))
+
+
+def test_hostile_inputs_through_the_engine_are_answered_never_raised(engine: Engine) -> None:
+    def send(method: str, path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
+        response, _ = engine.handle(Request(method, path, {}, body, "fuzz"))
+        return response.status, dict(response.headers), response.body
+
+    for name, method, path, body, member, place in hostile_cases():
+        expect_hostile_answer(name, member, *send(method, path, body))
+        follow_up(send, name, place)
+    engine.log.clear()
+
+
+def test_hostile_inputs_through_the_server_are_400s_never_500s() -> None:
+    mock = PinpointMock(seed=3, application_id=APP)
+    mock.add_endpoint(user_id="u", channel="SMS", address="+12065550123")
+    with PinpointServer(mock) as running:
+        connection = Connection(running)
+        try:
+            for name, method, path, body, member, place in hostile_cases():
+                expect_hostile_answer(name, member, *connection.request(method, path, body))
+                follow_up(connection.request, name, place)
+            assert len(running.mock.sent) > 0
+            for record in running.mock.sent:  # each can be written for /_aws/pinpoint/messages
+                json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
+        finally:
+            connection.close()
+        running.check()
