@@ -67,47 +67,64 @@ def _length(path: str, value: object, span: Span) -> str | None:
 
 def length_errors(body: Mapping[str, Any], operation: str) -> Iterator[str]:
     """Every string of ``body`` outside the model's length bounds, as ``path: what`` lines."""
-    for member, span in LENGTHS.get(operation, {}).items():
-        if member in body:
-            problem = _length(member, body[member], span)
+    spans = LENGTHS.get(operation, _COMMON)
+    for member, value in body.items():
+        span = spans.get(member)
+        if span is not None:
+            if isinstance(value, str) and span[0] <= len(value) <= span[1]:
+                continue  # the common case, without a call
+            problem = _length(member, value, span)
             if problem:
                 yield problem
-    for member, (keys, values) in NESTED.items():
-        found = body.get(member)
-        if isinstance(found, Mapping):
-            for key, value in found.items():
-                if keys is not None:
-                    problem = _length(f"{member} key {key[:40]!r}", key, keys)
-                    if problem:
-                        yield problem
-                problem = _length(contract.format_path((member, key)), value, values)
+        elif member in NESTED:
+            yield from _nested(member, value)
+        elif member == "Tags":
+            yield from _tags(value)
+        elif member == "Filters":
+            yield from _filters(value)
+
+
+def _nested(member: str, found: object) -> Iterator[str]:
+    keys, values = NESTED[member]
+    if isinstance(found, Mapping):
+        for key, value in found.items():
+            if keys is not None:
+                problem = _length(f"{member} key {str(key)[:40]!r}", key, keys)
                 if problem:
                     yield problem
-        elif isinstance(found, list):
-            for index, value in enumerate(found):
-                problem = _length(contract.format_path((member, index)), value, values)
-                if problem:
-                    yield problem
-    tags = body.get("Tags")
-    if isinstance(tags, list):
-        for index, tag in enumerate(tags):
-            if isinstance(tag, Mapping):
-                for name, span in (("Key", (1, 128)), ("Value", (0, 256))):
-                    if name in tag:
-                        path = contract.format_path(("Tags", index, name))
-                        problem = _length(path, tag[name], span)
-                        if problem:
-                            yield problem
-    filters = body.get("Filters")
-    if isinstance(filters, list):
-        for index, item in enumerate(filters):
-            given = item.get("Values") if isinstance(item, Mapping) else None
-            if isinstance(given, list):
-                for at, value in enumerate(given):
-                    path = contract.format_path(("Filters", index, "Values", at))
-                    problem = _length(path, value, (1, 128))
+            problem = _length(contract.format_path((member, key)), value, values)
+            if problem:
+                yield problem
+    elif isinstance(found, list):
+        for index, value in enumerate(found):
+            problem = _length(contract.format_path((member, index)), value, values)
+            if problem:
+                yield problem
+
+
+def _tags(tags: object) -> Iterator[str]:
+    if not isinstance(tags, list):
+        return
+    for index, tag in enumerate(tags):
+        if isinstance(tag, Mapping):
+            for name, span in (("Key", (1, 128)), ("Value", (0, 256))):
+                if name in tag:
+                    problem = _length(contract.format_path(("Tags", index, name)), tag[name], span)
                     if problem:
                         yield problem
+
+
+def _filters(filters: object) -> Iterator[str]:
+    if not isinstance(filters, list):
+        return
+    for index, item in enumerate(filters):
+        given = item.get("Values") if isinstance(item, Mapping) else None
+        if isinstance(given, list):
+            for at, value in enumerate(given):
+                path = contract.format_path(("Filters", index, "Values", at))
+                problem = _length(path, value, (1, 128))
+                if problem:
+                    yield problem
 
 
 def read_body(request: Request, operation: str, *, validate: bool = True) -> dict[str, Any]:

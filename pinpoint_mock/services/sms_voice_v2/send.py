@@ -6,7 +6,7 @@ checked but neither decided nor recorded as a delivery)."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -37,6 +37,18 @@ SIMULATOR_FAILURE_EVENT = "TEXT_CARRIER_UNREACHABLE"
 """The event recorded for a send to a failure simulator number (the documentation says only
 that it generates a failure event: a modelled assumption)."""
 
+#: Request members recorded in a delivery's details, by their details key.
+_DETAILS = {
+    "MessageType": "messageType",
+    "Keyword": "keyword",
+    "MaxPrice": "maxPrice",
+    "MaxPricePerMinute": "maxPricePerMinute",
+    "MediaUrls": "mediaUrls",
+    "VoiceId": "voiceId",
+    "DestinationCountryParameters": "destinationCountryParameters",
+    "ProtectConfigurationId": "protectConfigurationId",
+    "MessageFeedbackEnabled": "messageFeedbackEnabled",
+}
 _KIND = {"SendTextMessage": "text", "SendMediaMessage": "media", "SendVoiceMessage": "voice"}
 
 
@@ -97,23 +109,24 @@ def _content(kind: str, body: Mapping[str, Any], state: SmsVoiceState) -> dict[s
     return {"body": text, "encoding": info.encoding, "segments": info.segments}
 
 
-def _decide(core: Core, delivery: Delivery) -> tuple[Decision, str | None]:
+_SENT = Decision("SUCCESSFUL", 200, "", None)
+
+
+def _decide(core: Core, make: Callable[[], Delivery], dest: str) -> tuple[Decision, str | None]:
     """The scripted decision, else AWS's simulator numbers, else success; and the later event
-    a simulator failure number produces."""
+    a simulator failure number produces (``make`` builds the delivery rules look at)."""
     script = core.script
-    decision = script.decide(delivery) if script.scripted else None
+    decision = script.decide(make()) if script.scripted else None
     if decision is not None and decision.rule is not None:
         return decision, None
-    simulated = simulator_destination(delivery.address)
-    if simulated is not None:
-        if simulated[1]:
-            return Decision("SUCCESSFUL", 200, "", f"simulator:{delivery.address}"), None
-        message = f"Accepted; the simulator reports {SIMULATOR_FAILURE_EVENT}"
-        return (
-            Decision("PERMANENT_FAILURE", 200, message, f"simulator:{delivery.address}"),
-            SIMULATOR_FAILURE_EVENT,
-        )
-    return (decision or Decision("SUCCESSFUL", 200, "", None)), None
+    simulated = simulator_destination(dest)
+    if simulated is None:
+        return decision or _SENT, None
+    if simulated[1]:
+        return Decision("SUCCESSFUL", 200, "", f"simulator:{dest}"), None
+    message = f"Accepted; the simulator reports {SIMULATOR_FAILURE_EVENT}"
+    failed = Decision("PERMANENT_FAILURE", 200, message, f"simulator:{dest}")
+    return failed, SIMULATOR_FAILURE_EVENT
 
 
 def send(core: Core, route: Route, request: Request, request_id: str, call_index: int) -> Answered:
@@ -155,40 +168,36 @@ def send(core: Core, route: Route, request: Request, request_id: str, call_index
         "configurationSetName": body.get("ConfigurationSetName"),
         "timeToLive": body.get("TimeToLive", 259200),
     }
-    for member, key in (
-        ("MessageType", "messageType"),
-        ("Keyword", "keyword"),
-        ("MaxPrice", "maxPrice"),
-        ("MaxPricePerMinute", "maxPricePerMinute"),
-        ("MediaUrls", "mediaUrls"),
-        ("VoiceId", "voiceId"),
-        ("DestinationCountryParameters", "destinationCountryParameters"),
-        ("ProtectConfigurationId", "protectConfigurationId"),
-        ("MessageFeedbackEnabled", "messageFeedbackEnabled"),
-    ):
-        if member in body:
-            details[key] = body[member]
+    for member, value in body.items():
+        key = _DETAILS.get(member)
+        if key is not None:
+            details[key] = value
     if kind == "voice":
         details["messageBodyTextType"] = content["text_type"]
         details.setdefault("voiceId", "MATTHEW")
     if kind == "media":
         details["mms"] = True
-    delivery = Delivery(
-        application_id="",
-        user_id=None,
-        endpoint_id=None,
-        channel=channel,
-        address=dest,
-        operation=operation,
-        attributes=details,
-        service=SERVICE,
+    decision, event = _decide(
+        core,
+        lambda: Delivery(
+            application_id="",
+            user_id=None,
+            endpoint_id=None,
+            channel=channel,
+            address=dest,
+            operation=operation,
+            attributes=details,
+            service=SERVICE,
+        ),
+        dest,
     )
-    decision, event = _decide(core, delivery)
-    given = decision.status_message
-    if given == STATUS_DEFAULTS.get(decision.status, (0, ""))[1]:
-        given = ""  # the word's Pinpoint wording: the service's own message instead
+    refused = None
     # A failure simulator number is accepted: its failure is a later event.
-    refused = None if event is not None else refusal(decision.status, dest, given or None)
+    if decision.status != "SUCCESSFUL" and event is None:
+        given = decision.status_message
+        if given == STATUS_DEFAULTS.get(decision.status, (0, ""))[1]:
+            given = ""  # the word's Pinpoint wording: the service's own message instead
+        refused = refusal(decision.status, dest, given or None)
     message_id = None if refused is not None else core.ids.uuid()
     if event is not None:
         details["event"] = event
@@ -204,12 +213,24 @@ def send(core: Core, route: Route, request: Request, request_id: str, call_index
             "status_code": refused.status if refused is not None else 200,
             "status_message": refused.message if refused is not None else decision.status_message,
             "message_id": message_id,
-            "message": RenderedMessage(
-                channel,
-                body=content["body"],
-                fields={"MediaUrls": list(body.get("MediaUrls", ()))} if kind == "media" else {},
-                sms_encoding=content["encoding"],
-                sms_segments=content["segments"],
+            "message": frozen(
+                RenderedMessage,
+                {
+                    "channel": channel,
+                    "title": None,
+                    "body": content["body"],
+                    "html": None,
+                    "raw_content": None,
+                    "substitutions": {},
+                    "fields": {"MediaUrls": list(body.get("MediaUrls", ()))}
+                    if kind == "media"
+                    else {},
+                    "template": None,
+                    "unresolved": (),
+                    "sms_encoding": content["encoding"],
+                    "sms_segments": content["segments"],
+                    "missing": None,
+                },
             ),
             "context": dict(context),
             "trace_id": None,

@@ -80,8 +80,7 @@ class SmsVoiceState:
             return identity
 
     def resolve(self, origination: str) -> Identity | None:
-        with self.lock:
-            return self.identities.get(origination)
+        return self.identities.get(origination)  # one dict read: atomic, no lock needed
 
     @property
     def permissive(self) -> bool:

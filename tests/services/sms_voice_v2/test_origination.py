@@ -129,3 +129,14 @@ def test_a_pool_sends_from_its_first_fitting_member(sms: Any, mock: PinpointMock
             DestinationPhoneNumber=DEST, OriginationIdentity="pool-empty", MessageBody="a"
         )
     assert info.value.response["Reason"] == "NO_ORIGINATION_IDENTITIES_FOUND"
+
+
+def test_a_registered_number_sends_to_its_own_country_only(sms: Any, mock: PinpointMock) -> None:
+    mock.sms_voice_v2.add_phone_number("+12065551234")
+    with pytest.raises(sms.exceptions.ValidationException) as info:
+        sms.send_text_message(
+            DestinationPhoneNumber="+447400123456",
+            OriginationIdentity="+12065551234",
+            MessageBody="hi",
+        )
+    assert info.value.response["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"

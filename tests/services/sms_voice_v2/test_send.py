@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from pinpoint_mock.mock import PinpointMock
+from pinpoint_mock.models import RenderedMessage
 
 DEST = "+12065550123"
 
@@ -35,7 +36,9 @@ def test_a_text_is_answered_with_a_message_id_and_recorded(sms: Any, mock: Pinpo
         "Your code is 123456",
         "SUCCESSFUL",
     )
-    assert (sent.message.sms_encoding, sent.message.sms_segments) == ("GSM-7", 1)
+    assert sent.message == RenderedMessage(
+        "SMS", body="Your code is 123456", sms_encoding="GSM-7", sms_segments=1
+    )
     assert sent.context == {"order": "o-1"}
     assert sent.details["originationIdentity"] == "+12065551234"
     assert sent.details["messageType"] == "TRANSACTIONAL"
