@@ -8,8 +8,7 @@ import base64
 import binascii
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...errors import ServiceError
 from . import handlebars, mime
@@ -22,8 +21,7 @@ MAX_INLINE_TEMPLATE = 1024 * 1024
 """Bytes of an inline template (SES quotas)."""
 
 
-@dataclass(frozen=True)
-class Ready:
+class Ready(NamedTuple):
     """A send's content, checked and parsed once."""
 
     kind: str
@@ -41,8 +39,7 @@ class Ready:
     headers: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Rendering:
+class Rendering(NamedTuple):
     """One message's texts, or why SES could not render them (a Rendering Failure)."""
 
     subject: str | None

@@ -9,7 +9,7 @@ Amazon SNS"): ``eventType``, ``mail`` and one object named after the type.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -91,18 +91,19 @@ def recipient_events(
     mail: Mapping[str, Any],
     recipient: str,
     when: datetime,
-    feedback_id: Callable[[], str],
+    feedback_id: str,
 ) -> list[dict[str, Any]]:
-    """The events of ``effect`` for one recipient of the message ``mail`` describes."""
+    """The events of ``effect`` for one recipient of the message ``mail`` describes (they
+    share that ``mail`` object, as they share the message)."""
     made: list[dict[str, Any]] = []
-    later = when + timedelta(milliseconds=500)
+    later = stamp(when + timedelta(milliseconds=500))
     for kind in effect.events:
-        event: dict[str, Any] = {"eventType": kind, "mail": dict(mail)}
+        event: dict[str, Any] = {"eventType": kind, "mail": mail}
         if kind == "Send":
             event["send"] = {}
         elif kind == "Delivery":
             event["delivery"] = {
-                "timestamp": stamp(later),
+                "timestamp": later,
                 "processingTimeMillis": 500,
                 "recipients": [recipient],
                 "smtpResponse": "250 2.6.0 Message received",
@@ -113,7 +114,7 @@ def recipient_events(
             bounce_type, subtype = effect.bounce or ("Permanent", "General")
             status, diagnostic = effect.diagnostic
             event["bounce"] = {
-                "feedbackId": feedback_id(),
+                "feedbackId": feedback_id,
                 "bounceType": bounce_type,
                 "bounceSubType": subtype,
                 "bouncedRecipients": [
@@ -124,24 +125,24 @@ def recipient_events(
                         "diagnosticCode": diagnostic,
                     }
                 ],
-                "timestamp": stamp(later),
+                "timestamp": later,
                 "reportingMTA": f"dsn; {_MTA}",
             }
         elif kind == "Complaint":
             event["complaint"] = {
-                "feedbackId": feedback_id(),
+                "feedbackId": feedback_id,
                 "complaintSubType": None,
                 "complainedRecipients": [{"emailAddress": recipient}],
-                "timestamp": stamp(later),
+                "timestamp": later,
                 "userAgent": "Amazon SES Mailbox Simulator",
                 "complaintFeedbackType": "abuse",
-                "arrivalDate": stamp(later),
+                "arrivalDate": later,
             }
         elif kind == "Reject":
             event["reject"] = {"reason": "Bad content"}
         elif kind == "DeliveryDelay":
             event["deliveryDelay"] = {
-                "timestamp": stamp(later),
+                "timestamp": later,
                 "delayType": "TransientCommunicationFailure",
                 "expirationTime": stamp(when + timedelta(hours=14)),
                 "delayedRecipients": [
@@ -161,7 +162,7 @@ def rendering_failure(mail: Mapping[str, Any], template: str, message: str) -> d
     """The event of a message SES accepted but could not render (nothing is delivered)."""
     return {
         "eventType": "Rendering Failure",
-        "mail": dict(mail),
+        "mail": mail,
         "failure": {"templateName": template, "errorMessage": message},
     }
 

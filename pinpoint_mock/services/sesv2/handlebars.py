@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 MAX_DEPTH = 64
 """Deepest nesting of blocks (and partials within partials)."""
@@ -45,6 +45,35 @@ class MissingAttribute(TemplateError):
         self.name = name
 
 
+class Ref(NamedTuple):
+    """A value path, resolved once at parse time: how many contexts up (``../``), from the
+    root (``@root.``), a data variable (``@index``…) or None, and the member names after."""
+
+    up: int
+    root: bool
+    data: str | None
+    parts: tuple[str, ...]
+
+
+def ref(path: str) -> Ref:
+    """The :class:`Ref` of a path already checked by the parser."""
+    up, root = 0, path.startswith("@root.")
+    if root:
+        path = path[len("@root.") :]
+    while path.startswith("../"):
+        path, up = path[3:], up + 1
+    parts = [p for p in path.replace("/", ".").split(".") if p]
+    if parts[:1] == ["this"]:
+        parts = parts[1:]
+    data = None
+    if parts and parts[0].startswith("@"):
+        data, parts = parts[0][1:], parts[1:]
+    return Ref(up, root, data, tuple(parts))
+
+
+_NOWHERE = Ref(0, False, None, ())
+
+
 @dataclass
 class _Block:
     helper: str
@@ -54,6 +83,7 @@ class _Block:
     in_else: bool = False
     chained: bool = False
     """An ``{{else if}}`` block: it ends with its parent's closing tag."""
+    target: Ref = _NOWHERE
 
     @property
     def nodes(self) -> list[Any]:
@@ -63,6 +93,7 @@ class _Block:
 @dataclass(frozen=True)
 class _Var:
     path: str
+    target: Ref
 
 
 @dataclass(frozen=True)
@@ -78,6 +109,11 @@ class Template:
     partials: Mapping[str, tuple[Any, ...]]
     advanced: bool
     """Whether it uses more than plain ``{{name}}`` substitutions."""
+
+    @property
+    def plain(self) -> bool:
+        """Text and single-name ``{{name}}`` substitutions only."""
+        return not self.advanced and not self.partials
 
 
 def parse(text: str) -> Template:
@@ -128,7 +164,8 @@ def parse(text: str) -> Template:
                 inline_names.append(name)
             else:
                 helper, _, arg = inner[1:].partition(" ")
-                block = _Block(helper, _path(arg.strip(), start, helper))
+                arg = _path(arg.strip(), start, helper)
+                block = _Block(helper, arg, target=ref(arg))
                 inline_names.append(None)
             if len(stack) > MAX_DEPTH:
                 raise TemplateError(f"blocks nested deeper than {MAX_DEPTH} levels")
@@ -159,7 +196,8 @@ def parse(text: str) -> Template:
                 helper, _, arg = rest.partition(" ")
                 if helper not in ("if", "unless"):
                     raise TemplateError(f"{{{{else {helper}}}}} is not supported")
-                chained = _Block(helper, _path(arg.strip(), start, helper), chained=True)
+                arg = _path(arg.strip(), start, helper)
+                chained = _Block(helper, arg, chained=True, target=ref(arg))
                 block.otherwise.append(chained)
                 stack.append(chained)
         elif head == ">":
@@ -171,9 +209,10 @@ def parse(text: str) -> Template:
                     f"helper call {{{{{inner}}}}} at character {start} is not supported"
                 )
             path = _path(inner, start, None)
-            if "." in path.strip(".") or path.startswith(("@", "..", "this")):
+            target = ref(path)
+            if target != (0, False, None, (path,)):
                 advanced = True
-            stack[-1].nodes.append(_Var(path))
+            stack[-1].nodes.append(_Var(path, target))
     while stack[-1].chained:
         stack.pop()
     if stack[-1] is not root:
@@ -205,26 +244,44 @@ def _partial_name(text: str, at: int) -> str:
 def render(template: Template, data: Mapping[str, Any]) -> str:
     """The text of ``template`` for ``data``; :class:`MissingAttribute` for an absent value,
     :class:`TemplateError` for a partial that does not exist or an output over the limit."""
-    out: list[str] = []
-    _Renderer(template.partials, data, out).nodes(template.nodes, [data], {}, 0)
-    return "".join(out)
+    if template.plain:  # text and {{name}}s only: the common case, without a renderer
+        out = []
+        for node in template.nodes:
+            if node.__class__ is str:
+                out.append(node)
+            else:
+                value = data.get(node.path, _MISSING)
+                if value is _MISSING:
+                    raise MissingAttribute(node.path)
+                out.append(value if value.__class__ is str else text_of(value))
+        return "".join(out)
+    renderer = _Renderer(template.partials, data)
+    renderer.nodes(template.nodes, [data], {}, 0)
+    return "".join(renderer.out)
 
 
 class _Renderer:
-    def __init__(self, partials: Mapping[str, tuple[Any, ...]], root: Any, out: list[str]) -> None:
-        self.partials, self.root, self.out, self.size = partials, root, out, 0
+    def __init__(self, partials: Mapping[str, tuple[Any, ...]], root: Any) -> None:
+        self.partials, self.root = partials, root
+        self.out: list[str] = []
+        self.size = 0
 
     def nodes(self, nodes: Any, stack: list[Any], data: dict[str, Any], depth: int) -> None:
+        """Render ``nodes`` with ``stack`` (the contexts, innermost last; restored on return)."""
         if depth > MAX_DEPTH:
             raise TemplateError(f"partials and blocks nested deeper than {MAX_DEPTH} levels")
+        out = self.out
         for node in nodes:
             if node.__class__ is str:
-                self.emit(node)
+                out.append(node)
+                self.size += len(node)
             elif node.__class__ is _Var:
-                value = self.value(node.path, stack, data)
+                value = self.value(node.target, stack, data)
                 if value is _MISSING:
                     raise MissingAttribute(node.path)
-                self.emit(text_of(value))
+                text = value if value.__class__ is str else text_of(value)
+                out.append(text)
+                self.size += len(text)
             elif node.__class__ is _Partial:
                 found = self.partials.get(node.name)
                 if found is None:
@@ -232,51 +289,53 @@ class _Renderer:
                 self.nodes(found, stack, data, depth + 1)
             elif node.helper != "inline":
                 self.block(node, stack, data, depth + 1)
+        if self.size > MAX_OUTPUT:
+            raise TemplateError(f"the rendered text is larger than {MAX_OUTPUT} characters")
 
     def block(self, block: _Block, stack: list[Any], data: dict[str, Any], depth: int) -> None:
-        value = self.value(block.arg, stack, data)
+        value = self.value(block.target, stack, data)
         helper = block.helper
         if helper in ("if", "unless"):
             chosen = truthy(value) != (helper == "unless")
             self.nodes(block.body if chosen else block.otherwise, stack, data, depth)
         elif helper == "with":
             if truthy(value):
-                self.nodes(block.body, [*stack, value], data, depth)
+                stack.append(value)
+                try:
+                    self.nodes(block.body, stack, data, depth)
+                finally:
+                    stack.pop()
             else:
                 self.nodes(block.otherwise, stack, data, depth)
         else:  # each
-            items: list[tuple[Any, Any]]
             if isinstance(value, list):
-                items = list(enumerate(value))
+                items: Any = enumerate(value)
+                count = len(value)
             elif isinstance(value, dict):
-                items = list(value.items())
+                items, count = value.items(), len(value)
             else:
-                items = []
-            if not items:
+                items, count = (), 0
+            if not count:
                 self.nodes(block.otherwise, stack, data, depth)
-            last = len(items) - 1
-            for index, (key, item) in enumerate(items):
-                frame = {"index": index, "key": key, "first": index == 0, "last": index == last}
-                self.nodes(block.body, [*stack, item], {**data, **frame}, depth)
+                return
+            last, body = count - 1, block.body
+            stack.append(None)
+            try:
+                for index, (key, item) in enumerate(items):
+                    stack[-1] = item
+                    frame = {"index": index, "key": key, "first": index == 0, "last": index == last}
+                    self.nodes(body, stack, frame, depth)
+            finally:
+                stack.pop()
 
-    def value(self, path: str, stack: list[Any], data: dict[str, Any]) -> Any:
-        if path.startswith("@root."):
+    def value(self, target: Ref, stack: list[Any], data: dict[str, Any]) -> Any:
+        if target.root:
             current: Any = self.root
-            path = path[len("@root.") :]
+        elif target.data is not None:
+            current = data.get(target.data, _MISSING)
         else:
-            level = len(stack) - 1
-            while path.startswith("../"):
-                path, level = path[3:], max(level - 1, 0)
-            current = stack[level]
-        parts = [p for p in path.replace("/", ".").split(".") if p]
-        if not parts or parts == ["this"]:
-            return current
-        if parts[0] == "this":
-            parts = parts[1:]
-        elif parts[0].startswith("@"):
-            current = data.get(parts[0][1:], _MISSING)
-            parts = parts[1:]
-        for part in parts:
+            current = stack[max(len(stack) - 1 - target.up, 0)]
+        for part in target.parts:
             if isinstance(current, dict):
                 current = current.get(part, _MISSING)
             elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
@@ -284,12 +343,6 @@ class _Renderer:
             else:
                 return _MISSING
         return current
-
-    def emit(self, text: str) -> None:
-        self.size += len(text)
-        if self.size > MAX_OUTPUT:
-            raise TemplateError(f"the rendered text is larger than {MAX_OUTPUT} characters")
-        self.out.append(text)
 
 
 def truthy(value: Any) -> bool:

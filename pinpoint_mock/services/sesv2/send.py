@@ -4,18 +4,18 @@ gives: a MessageId, a modeled exception, or one result per bulk entry."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from email.utils import parseaddr
 from typing import Any
 
 from ...errors import ServiceError
-from ...recording import Made
 from ...request import Request
 from ...wire import Route
 from ..base import Answered, Core
 from .body import answer, bad, error, read_body
 from .content import Ready, prepare, render
-from .message import Letter, deliver, region_of
+from .message import Letter, SesDeliveries, deliver, recipients, region_of
 from .simulator import SIMULATOR_DOMAIN
 from .state import SesState
 
@@ -43,9 +43,7 @@ def send_email(
     letter = Letter(
         operation="SendEmail",
         sender=sender,
-        to=to,
-        cc=cc,
-        bcc=bcc,
+        recipients=recipients(to, cc, bcc),
         ready=ready,
         rendering=render(ready, template_data),
         reply_to=_addresses(body.get("ReplyToAddresses") or [], "ReplyToAddresses")
@@ -55,11 +53,13 @@ def send_email(
         configuration_set=body.get("ConfigurationSetName"),
         list_management=body.get("ListManagementOptions"),
     )
-    records, refusal, message_id = deliver(core, state, letter, request, request_id, call_index)
+    kept = SesDeliveries(request_id, call_index, request.attempt)
+    region = region_of(request, state.region)
+    refusal, message_id = deliver(core, state, letter, region, kept)
     if refusal is not None and refusal.error is not None:
         code, status, message = refusal.error
-        return Answered(error(status, code, message, request_id), Made(records))
-    return Answered(answer({"MessageId": message_id}, request_id), Made(records))
+        return Answered(error(status, code, message, request_id), kept)
+    return Answered(answer({"MessageId": message_id}, request_id), kept)
 
 
 def send_bulk_email(
@@ -77,7 +77,8 @@ def send_bulk_email(
     if not 1 <= len(entries) <= MAX_RECIPIENTS:
         raise bad("BulkEmailEntries", f"needs 1 to {MAX_RECIPIENTS} entries, got {len(entries)}")
     results: list[dict[str, Any]] = []
-    made = Made()
+    kept = SesDeliveries(request_id, call_index, request.attempt)
+    region = region_of(request, state.region)
     for n, entry in enumerate(entries):
         where = f"BulkEmailEntries[{n}]"
         try:
@@ -96,9 +97,7 @@ def send_bulk_email(
         letter = Letter(
             operation="SendBulkEmail",
             sender=sender,
-            to=to,
-            cc=cc,
-            bcc=bcc,
+            recipients=recipients(to, cc, bcc),
             ready=ready,
             rendering=render(ready, data),
             reply_to=reply_to,
@@ -108,13 +107,12 @@ def send_bulk_email(
             configuration_set=body.get("ConfigurationSetName"),
             extra={"bulk_entry": n},
         )  # fmt: skip
-        records, refusal, message_id = deliver(core, state, letter, request, request_id, call_index)
-        made.extend(records)
+        refusal, message_id = deliver(core, state, letter, region, kept)
         if refusal is None or refusal.error is None:
             results.append({"Status": "SUCCESS", "MessageId": message_id})
         else:
             results.append({"Status": refusal.entry_status, "Error": refusal.error[2]})
-    return Answered(answer({"BulkEmailEntryResults": results}, request_id), made)
+    return Answered(answer({"BulkEmailEntryResults": results}, request_id), kept)
 
 
 def _sender(body: Mapping[str, Any], ready: Ready) -> str:
@@ -130,8 +128,14 @@ def _sender(body: Mapping[str, Any], ready: Ready) -> str:
     return str(sender)
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9._%+'=-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+"""A bare address (most are): no display name to take off."""
+
+
 def _address(value: str, where: str) -> str:
     """The bare address of ``value`` (``Ana <ana@example.com>`` -> ``ana@example.com``)."""
+    if _PLAIN.fullmatch(value):
+        return value
     _, address = parseaddr(value)
     local, at, domain = address.rpartition("@")
     if not at or not local or not domain or "." not in domain.strip("."):
