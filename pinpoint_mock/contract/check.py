@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import ContractError
 from .compiler import Compiler
 from .lint import lint
-from .parsing import ValueRejected, parse_json
+from .parsing import ValueRejected, parse_json, reject_unfit
 from .report import Report, Violation, to_violations
 from .schemas import OPERATIONS, compiled, request_contract
 from .values import Issue, PathT
@@ -38,19 +38,22 @@ def validate(
 
     ``request`` is the wire body, or the SDK/CLI input shape ``{"ApplicationId": ...,
     "SendUsersMessageRequest": ...}`` (then paths start with ``SendUsersMessageRequest.``), as a
-    mapping or JSON text.
+    mapping or JSON text. A value no JSON body could carry (a lone surrogate, a number of more
+    than 4,300 digits, NaN, a key that is not a string) is the one error reported, naming it.
     """
     if operation not in OPERATIONS:
         known = ", ".join(OPERATIONS)
         raise ValueError(f"operation {operation!r} has no request contract; known: {known}")
     document: Any = request
-    if isinstance(request, (str, bytes)):
-        try:
+    try:
+        if isinstance(request, (str, bytes)):
             document = parse_json(request)
-        except ValueRejected as exc:
-            return Report(errors=(exc.violation,))
-        except ContractError as exc:
-            return Report(errors=(Violation("", "json", "", str(exc)),))
+        else:
+            reject_unfit(document)  # what JSON could not carry: the contract cannot judge it
+    except ValueRejected as exc:
+        return Report(errors=(exc.violation,))
+    except ContractError as exc:
+        return Report(errors=(Violation("", "json", "", str(exc)),))
     stem, payload_member = OPERATIONS[operation]
     prefix: PathT = ()
     body: Any = document

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ..errors import ContractError
@@ -125,7 +125,7 @@ def parse_json(text: str | bytes) -> Any:
             document = _slow(text)  # trailing text (or leading whitespace)
     escaped = "\\ud" in text or "\\uD" in text
     if (escaped and _LONE_ESCAPE.search(text)) or (raw and _SURROGATE.search(text)):
-        _reject(document, _has_surrogate)
+        _reject(document, _surrogate_problem)
     return document
 
 
@@ -135,7 +135,7 @@ def _slow(text: str) -> Any:
         return _decode(_FAST, text)
     except (ValueError, _Unfit) as exc:  # a number int() refuses, NaN, Infinity, 1e400
         problem = str(exc) or "a value out of range"
-    _reject(_decode(_NAMING, text), lambda value: value.__class__ is _Bad)
+    _reject(_decode(_NAMING, text), _bad_problem)
     raise ContractError(f"body is not valid JSON: {problem}")  # pragma: no cover - defensive
 
 
@@ -150,46 +150,85 @@ def _decode(decoder: json.JSONDecoder, text: str) -> Any:
         raise ContractError("body is not valid JSON: nested too deeply") from None
 
 
-def _has_surrogate(value: Any) -> bool:
-    return value.__class__ is str and _SURROGATE.search(value) is not None
+def reject_unfit(document: Any) -> None:
+    """Raise :class:`ValueRejected` for the first value of a document made in Python that no
+    JSON body could carry: a key that is not a string, a lone surrogate, an integer of more
+    than :data:`MAX_NUMBER_DIGITS` digits, NaN or an infinity. (:func:`parse_json` lets none
+    of them through.) Values JSON has no type for are left to the contract."""
+    _reject(document, _python_problem)
 
 
-def _reject(document: Any, unfit: Callable[[Any], bool]) -> None:
-    """Raise :class:`ValueRejected` for the first member (or key) that is ``unfit``."""
-    for path, value in _walk(document):
-        if not unfit(value):
+#: (value, whether it is an object key) -> (rule, detail) when the value is unfit, else None.
+Problem = Callable[[Any, bool], "tuple[str, str] | None"]
+_SURROGATE_DETAIL = (
+    "contains the lone surrogate \\u{:04x}, which is not a Unicode character "
+    "(\\ud800-\\udfff escapes must come in high-low pairs)"
+)
+_TOO_BIG = 10**MAX_NUMBER_DIGITS
+
+
+def _surrogate_problem(value: Any, key: bool = False) -> tuple[str, str] | None:
+    lone = _SURROGATE.search(value) if isinstance(value, str) else None
+    return None if lone is None else ("unicode", _SURROGATE_DETAIL.format(ord(lone.group())))
+
+
+def _bad_problem(value: Any, key: bool) -> tuple[str, str] | None:
+    return (value.rule, value.detail) if isinstance(value, _Bad) else None
+
+
+def _python_problem(value: Any, key: bool) -> tuple[str, str] | None:
+    if isinstance(value, str):
+        return _surrogate_problem(value)
+    if key:
+        return "type", f"object keys must be strings, not {type(value).__name__}"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _TOO_BIG:
+        digits = int(value.bit_length() * math.log10(2)) + 1
+        return "number-size", (
+            f"a number of about {digits} digits; the service takes at most {MAX_NUMBER_DIGITS}"
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        return "number-range", f"{value} is not a JSON number"
+    return None
+
+
+def _reject(document: Any, problem: Problem) -> None:
+    """Raise :class:`ValueRejected` for the first member (or key) with a ``problem``."""
+    for path, value, key in _walk(document):
+        found = problem(value, key)
+        if found is None:
             continue
-        where = _printable(format_path(path)) or "the body"
-        if isinstance(value, _Bad):
-            shown_value = value.text if len(value.text) <= 40 else value.text[:39] + "…"
-            violation = Violation(where, value.rule, shown_value, value.detail)
-        else:
-            lone = _SURROGATE.search(value)
-            assert lone is not None
-            violation = Violation(
-                where,
-                "unicode",
-                _printable(short(value)),
-                f"contains the lone surrogate \\u{ord(lone.group()):04x}, which is not a "
-                "Unicode character (\\ud800-\\udfff escapes must come in high-low pairs)",
-            )
-        raise ValueRejected(violation)
+        shown_path = tuple(p if isinstance(p, (str, int)) else repr(p) for p in path)
+        where = _printable(format_path(shown_path)) or "the body"
+        rule, detail = found
+        raise ValueRejected(Violation(where, rule, _shown(value), detail))
 
 
-def _walk(document: Any) -> Iterator[tuple[PathT, Any]]:
-    """Every value of ``document`` and every object key (as the value at its own path), in
-    document order, without recursion (a document can be nested about 1,000 deep)."""
-    stack: list[tuple[PathT, Any]] = [((), document)]
+def _shown(value: Any) -> str:
+    if isinstance(value, _Bad):
+        return value.text if len(value.text) <= 40 else value.text[:39] + "…"
+    if isinstance(value, int) and abs(value) >= _TOO_BIG:
+        return f"<{value.bit_length()}-bit integer>"
+    if isinstance(value, str):
+        return _printable(short(value))
+    return short(value) if isinstance(value, (int, float)) else repr(type(value).__name__)
+
+
+def _walk(document: Any) -> Iterator[tuple[PathT, Any, bool]]:
+    """Every value of ``document`` and every object key (as a value at its own path, flagged),
+    in document order, without recursion (a document can be nested about 1,000 deep)."""
+    stack: list[tuple[PathT, Any, bool]] = [((), document, False)]
     while stack:
-        path, value = stack.pop()
-        yield path, value
-        if value.__class__ is dict:
-            children: list[tuple[PathT, Any]] = []
-            for key, item in value.items():
-                children += (((*path, key), key), ((*path, key), item))
+        path, value, key = stack.pop()
+        yield path, value, key
+        if key:
+            continue
+        if isinstance(value, Mapping):
+            children: list[tuple[PathT, Any, bool]] = []
+            for name, item in value.items():
+                children += (((*path, name), name, True), ((*path, name), item, False))
             stack += reversed(children)
-        elif value.__class__ is list:
-            stack += reversed([((*path, index), item) for index, item in enumerate(value)])
+        elif isinstance(value, (list, tuple)):
+            stack += reversed([((*path, i), item, False) for i, item in enumerate(value)])
 
 
 def _printable(text: str) -> str:

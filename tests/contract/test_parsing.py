@@ -98,3 +98,60 @@ def test_any_text_is_a_document_or_a_contract_error(text: str, as_bytes: bool) -
     else:
         json.dumps(document, allow_nan=False).encode("utf-8")  # the service can hold it
         assert document == json.loads(text)
+
+
+@pytest.mark.parametrize(
+    ("document", "path", "rule"),
+    [
+        ({"Users": {None: {}}, "MessageConfiguration": {}}, "Users.None", "type"),
+        ({"Users": {(1,): {}}}, 'Users["(1,)"]', "type"),
+        ({"Users": {"u": {"Substitutions": {"a": [10**5000]}}}}, "Users.u.Substitutions.a[0]",
+         "number-size"),
+        ({"TraceId": "\ud800"}, "TraceId", "unicode"),
+        ({"Users": {"\udcff": {}}}, 'Users["\\udcff"]', "unicode"),
+        ({"Context": {"a": float("nan")}}, "Context.a", "number-range"),
+        ({"Context": {"a": [float("-inf")]}}, "Context.a[0]", "number-range"),
+    ],
+)  # fmt: skip
+def test_validate_names_what_no_json_body_could_carry_in_a_python_mapping(
+    document: dict[str, object], path: str, rule: str
+) -> None:
+    """Each raised TypeError, ValueError or UnicodeEncodeError from validate() before."""
+    report = validate(document)
+    assert [(v.path, v.rule) for v in report.errors] == [(path, rule)]
+    report.errors[0].message.encode("utf-8")
+    json.dumps(report.errors[0].to_dict()).encode("utf-8")
+
+
+leaves = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=4),
+    st.builds(lambda: 10**5000), st.just("\ud800"), st.builds(object), st.tuples(st.integers()),
+    st.frozensets(st.integers(), max_size=2), st.binary(max_size=2),
+)  # fmt: skip
+keys = st.one_of(st.text(max_size=4), st.integers(), st.none(), st.just("\udfff"))
+members = st.sampled_from(
+    ["Users", "MessageConfiguration", "SMSMessage", "Body", "Substitutions", "u", "Context",
+     "TemplateConfiguration", "Addresses", "Item", "Attributes", "EmailMessage", "BodyOverride"]
+)  # fmt: skip
+python_values = st.recursive(
+    leaves,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(keys, inner, max_size=3)
+        | st.dictionaries(members, inner, max_size=4)
+    ),
+    max_leaves=15,
+)
+
+
+@settings(max_examples=1500)
+@given(
+    python_values,
+    st.sampled_from(
+        ["SendUsersMessages", "SendMessages", "UpdateEndpoint", "UpdateEndpointsBatch"]
+    ),
+)
+def test_validate_answers_any_python_value_with_a_report(document: object, operation: str) -> None:
+    report = validate(document, operation)  # type: ignore[arg-type]
+    for violation in report:
+        json.dumps(violation.to_dict(), ensure_ascii=False).encode("utf-8")
