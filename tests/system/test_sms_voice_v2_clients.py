@@ -39,7 +39,12 @@ def cli(url: str, env: dict[str, str], *args: str) -> Any:
 
 def control(url: str, method: str, route: str, payload: Any = None) -> Any:
     data = None if payload is None else json.dumps(payload).encode()
-    request = urllib.request.Request(f"{url}/_aws/pinpoint/{route}", data=data, method=method)
+    request = urllib.request.Request(
+        f"{url}/_aws/pinpoint/{route}",
+        data=data,
+        method=method,
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
 
