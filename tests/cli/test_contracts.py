@@ -18,7 +18,10 @@ def run(*argv: str) -> tuple[int, str]:
 
 def test_contracts_check_passes_and_build_regenerates(tmp_path: Path) -> None:
     assert run("contracts", "check")[0] == 0
-    (tmp_path / "overlay.json").write_text((ROOT / "contracts" / "overlay.json").read_text())
+    for overlay in (ROOT / "contracts").glob("**/overlay.json"):  # every service's
+        target = tmp_path / overlay.relative_to(ROOT / "contracts")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(overlay.read_text())
     code, text = run("contracts", "check", "--dir", str(tmp_path))
     assert code == 1
     assert "run `pinpoint-mock contracts build`" in text
