@@ -62,8 +62,9 @@ class Engine:
             answered = service.operations[operation](core, route, request, request_id, index)
         except RouteError as exc:
             message = exc.message
-            if exc.status == 404 and service.model_operation(request.method, request.path):
-                message = service.unsupported(request.method, request.path)
+            where = (request.method, request.path, request.headers)
+            if exc.status == 404 and service.model_operation(*where):
+                message = service.unsupported(*where)
             answered = Answered(service.error(exc.status, exc.code, message, request_id))
         except ContractError as exc:
             violations = tuple(line.strip() for line in str(exc).splitlines()[1:]) or (str(exc),)
@@ -86,7 +87,7 @@ class Engine:
 
     def unsupported(self, request: Request) -> str:
         """What to say of a call no operation of its service serves."""
-        return service_for(request).unsupported(request.method, request.path)
+        return service_for(request).unsupported(request.method, request.path, request.headers)
 
     @property
     def operations(self) -> list[str]:

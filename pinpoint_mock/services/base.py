@@ -127,13 +127,15 @@ class Service:
     operations: Mapping[str, Operation]
     error: Callable[[int, str, str, str], Response]
     """An error answer: ``(status, code, message, request id) -> Response``."""
-    model_operation: Callable[[str, str], str | None] = lambda method, path: None
+    model_operation: Callable[[str, str, Mapping[str, str]], str | None] = (
+        lambda method, path, headers: None
+    )
     """The service model's name for an operation at a method and path (to name one the fake
     does not implement), or None."""
 
-    def unsupported(self, method: str, path: str) -> str:
+    def unsupported(self, method: str, path: str, headers: Mapping[str, str]) -> str:
         """The message for a call the fake does not serve."""
-        name = self.model_operation(method, path) or f"{method} {path.split('?', 1)[0]}"
+        name = self.model_operation(method, path, headers) or f"{method} {path.split('?', 1)[0]}"
         return (
             f"pinpoint-mock does not implement the {self.title} operation {name}; nothing was "
             f"sent to AWS. Implemented: {', '.join(self.operations)}"

@@ -4,6 +4,7 @@ others (so a call the fake does not serve is refused by its name)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ...wire import RouteTable
 from .channels import ROUTES as CHANNEL_ROUTES
@@ -37,7 +38,7 @@ ROUTES = RouteTable(
 _MODEL: list[tuple[str, re.Pattern[str], str]] = []
 
 
-def model_operation(method: str, path: str) -> str | None:
+def model_operation(method: str, path: str, headers: Mapping[str, str]) -> str | None:
     """botocore's name for the Pinpoint operation at ``method path`` (any of the service's
     operations, served or not); None when no operation is there or botocore is missing."""
     if not _MODEL:

@@ -62,7 +62,7 @@ ROUTER = Routes(ROUTES)
 _MODEL: list[tuple[str, re.Pattern[str], str]] = []
 
 
-def model_operation(method: str, path: str) -> str | None:
+def model_operation(method: str, path: str, headers: Mapping[str, str]) -> str | None:
     """botocore's name for the SES v2 operation at ``method path`` (served or not); None when
     no operation is there or botocore is missing."""
     if not _MODEL:

@@ -9,7 +9,7 @@ from ...wire import Route
 from ..base import Answered, Core, Operation, Service
 from .errors import ERROR_STATUS, V2Error, error_response
 from .optouts import OPERATIONS as OPT_OUT_OPERATIONS
-from .routes import TITLE, TargetRouter
+from .routes import TITLE, TargetRouter, model_operation
 from .send import send
 from .setup import SmsVoiceV2
 from .state import SmsVoiceState
@@ -43,6 +43,7 @@ SERVICE = Service(
     routes=TargetRouter(tuple(_OPERATIONS)),
     operations={name: _answering(op) for name, op in _OPERATIONS.items()},
     error=error_response,
+    model_operation=model_operation,
 )
 
 __all__ = ["ERROR_STATUS", "SERVICE", "SmsVoiceState", "SmsVoiceV2", "V2Error"]

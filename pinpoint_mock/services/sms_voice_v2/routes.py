@@ -67,3 +67,26 @@ class TargetRouter:
             f"pinpoint-mock does not implement the {TITLE} {what}; nothing was sent to AWS. "
             f"Implemented: {', '.join(self._operations)}",
         )
+
+
+def model_operation(method: str, path: str, headers: Mapping[str, str]) -> str | None:
+    """The operation a call's ``X-Amz-Target`` names, when the service model has it."""
+    target = header(headers, "X-Amz-Target") or ""
+    if not target.startswith(TARGET_PREFIX):
+        return None
+    name = target[len(TARGET_PREFIX) :]
+    return name if name in _model_operations() else None
+
+
+_MODEL: set[str] = set()
+
+
+def _model_operations() -> set[str]:
+    if not _MODEL:
+        try:
+            from botocore.loaders import Loader
+        except ImportError:  # pragma: no cover - the aws extra is not installed
+            return _MODEL
+        model = Loader().load_service_model("pinpoint-sms-voice-v2", "service-2")
+        _MODEL.update(model["operations"])
+    return _MODEL

@@ -78,4 +78,4 @@ def test_unknown_path_is_404_naming_it() -> None:
     ],
 )
 def test_the_model_names_every_pinpoint_operation(method: str, path: str, name: str | None) -> None:
-    assert model_operation(method, path) == name
+    assert model_operation(method, path, {}) == name

@@ -22,7 +22,7 @@ from pinpoint_mock.services.sesv2.routes import ROUTER, model_operation
 )
 def test_served_operations_are_found(method: str, path: str, operation: str) -> None:
     assert ROUTER.find(method, path, {}).operation == operation
-    assert model_operation(method, path) == operation
+    assert model_operation(method, path, {}) == operation
 
 
 def test_every_path_under_v2_email_is_ses_and_unserved_ones_are_named() -> None:

@@ -48,3 +48,16 @@ def test_a_served_operation_by_another_method_is_405() -> None:
 def test_operations_are_the_routers() -> None:
     assert TargetRouter(("A", "B")).operations == ("A", "B")
     assert set(ROUTER.operations) == set(SERVICE.operations)
+
+
+def test_the_model_names_an_operation_the_fake_does_not_serve() -> None:
+    from pinpoint_mock import mock_pinpoint
+    from pinpoint_mock.errors import UnsupportedOperationError
+
+    with mock_pinpoint() as pinpoint:
+        import boto3
+
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        with pytest.raises(UnsupportedOperationError, match="operation DescribePools"):
+            client.describe_pools()
+    assert pinpoint.calls.last.operation is None
