@@ -31,8 +31,20 @@ DeliveryStatus = Literal[
 """The seven values of the service model's DeliveryStatus enum."""
 LegacyStatus = Literal["TIMEOUT"]
 """Values that only ever appeared in documentation prose; returned only when a test asks."""
-Status = Literal[DeliveryStatus, LegacyStatus]
-"""Every status a delivery can be given: the model's seven, and the legacy ones on request."""
+ServiceStatus = Literal[
+    "BOUNCE",
+    "SOFT_BOUNCE",
+    "COMPLAINT",
+    "SUPPRESSED",
+    "REJECTED",
+    "DELIVERY_DELAY",
+    "MESSAGE_REJECTED",
+]
+"""Outcome words of the services after Pinpoint (SES v2's bounces, complaints…); each service
+answers a word in its own terms (script/decisions.py has their default codes and messages)."""
+Status = Literal[DeliveryStatus, LegacyStatus, ServiceStatus]
+"""Every status a delivery can be given: the model's seven, the legacy ones on request, and the
+words of the services after Pinpoint."""
 Channel = Literal[
     "PUSH",
     "GCM",
@@ -54,6 +66,8 @@ Channel = Literal[
 DELIVERY_STATUSES: tuple[DeliveryStatus, ...] = get_args(DeliveryStatus)
 #: The values of :data:`LegacyStatus`.
 LEGACY_STATUSES: tuple[LegacyStatus, ...] = get_args(LegacyStatus)
+#: The values of :data:`ServiceStatus`.
+SERVICE_STATUS_WORDS: tuple[ServiceStatus, ...] = get_args(ServiceStatus)
 #: The values of :data:`Channel`, in the model's order.
 CHANNELS: tuple[Channel, ...] = get_args(Channel)
 PUSH_CHANNELS = frozenset(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-_ATTEMPT = re.compile(r"(?:^|;)\s*attempt=(\d+)\s*(?:;|$)")
+_ATTEMPT = re.compile(r"(?:^|;)\s*attempt=(\d{1,9})\s*(?:;|$)")
 
 
 @dataclass(frozen=True)

@@ -41,3 +41,10 @@ def test_statuses_and_channels_are_literal_types() -> None:
     assert len(DELIVERY_STATUSES) == 7
     assert get_args(Channel) == CHANNELS
     assert {"SMS", "EMAIL", "PUSH"} <= set(CHANNELS)
+
+
+def test_the_service_words_are_the_scripts_vocabulary() -> None:
+    from pinpoint_mock.models import SERVICE_STATUS_WORDS
+    from pinpoint_mock.script.decisions import SERVICE_STATUSES
+
+    assert set(SERVICE_STATUS_WORDS) == set(SERVICE_STATUSES)

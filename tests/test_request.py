@@ -27,3 +27,7 @@ def test_headers_are_read_in_any_spelling() -> None:
     assert request.header("amz-sdk-invocation-id") == "abc"
     assert header({"X": "1"}, "x") == "1"
     assert request.header("missing") is None
+
+
+def test_an_absurd_attempt_number_is_read_as_the_first_attempt() -> None:
+    assert attempt_number({"amz-sdk-request": "attempt=" + "9" * 5000}) == 1

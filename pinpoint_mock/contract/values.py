@@ -93,6 +93,8 @@ def short(x: Any, limit: int = 60) -> str:
         return "null"
     if isinstance(x, bool):
         return "true" if x else "false"
+    if isinstance(x, int) and x.bit_length() > 14_000:  # repr() refuses over 4,300 digits
+        return f"<{x.bit_length()}-bit integer>"
     text = repr(x)
     if len(text) > limit:
         text = text[: limit - 1] + "…"

@@ -60,3 +60,10 @@ def test_short_renderings() -> None:
     text = short("x" * 500)
     assert len(text) == 60
     assert text.endswith("…")
+
+
+def test_short_names_an_integer_too_long_to_print() -> None:
+    from pinpoint_mock.contract.values import short
+
+    assert short(10**5000) == f"<{(10**5000).bit_length()}-bit integer>"
+    assert short(12) == "12"

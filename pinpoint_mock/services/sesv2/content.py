@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from ...errors import ServiceError
+from ...contract import parse_json
+from ...errors import PinpointMockError, ServiceError
 from . import handlebars, mime
 from .body import MAX_MESSAGE_BYTES, bad, too_large
 from .state import SesState
@@ -157,9 +157,9 @@ def render(ready: Ready, data_text: str | None) -> Rendering:
     if ready.kind != "Template":
         return Rendering(ready.subject, ready.text, ready.html)
     source = data_text if data_text not in (None, "", "{}") else ready.default_data
-    try:
-        data = json.loads(source) if source else {}
-    except (ValueError, RecursionError):
+    try:  # the contract's parser: lone surrogates, NaN and huge numbers are refused too
+        data = parse_json(source) if source else {}
+    except PinpointMockError:
         return Rendering(None, None, None, "Template data is not valid JSON.")
     if not isinstance(data, dict):
         return Rendering(None, None, None, "Template data must be a JSON object.")
