@@ -34,6 +34,11 @@ Modelled assumptions (the service documents none of these precisely):
   overrides; subject, text and HTML parts are read from the decoded MIME message.
 - ``TitleOverride`` is ignored on SMS and voice, which have no title. ``Context`` is reported
   in ``fields`` for push channels only.
+- A push message's links and images (``Url``, ``ImageUrl``, ``ImageIconUrl``,
+  ``SmallImageIconUrl``, ``MediaUrl``: :data:`.config.VARIABLE_PUSH_FIELDS`) fill their
+  ``{{variables}}`` per endpoint like the title and body; one that has no value renders empty
+  and is not listed in ``unresolved``. The other fields (``Action``, ``Sound``, ``Data``…) are
+  reported as sent.
 - Missing content is judged on what the request supplies, before variables are filled: a body
   that renders empty still counts. An email subject alone is not content.
 - Handlebars blocks (``{{#if}}``, ``{{else}}``, ``{{/if}}``...) are not evaluated: their tags

@@ -8,6 +8,7 @@ from moto import mock_aws
 
 from pinpoint_mock import mock_pinpoint
 from tests.examples.app.notify import broadcast, send_code
+from tests.examples.app.shipping import APPLICATION_ID, notify_shipped
 
 
 # Recipe: retries on THROTTLED
@@ -117,11 +118,57 @@ def test_inside_moto():
             )
 
 
+# Recipe: asserting push fields
+@pytest.mark.pinpoint(application_id=APPLICATION_ID)
+def test_push_fields_are_on_the_record(pinpoint):
+    pinpoint.add_endpoint(user_id="ana", channel="APNS", address="a" * 64)
+    pinpoint.add_endpoint(user_id="ana", channel="GCM", address="fcm-token-ana")
+
+    notify_shipped("ana", "42", "https://track.example/42")
+
+    # By wire name, in the assertion...
+    pinpoint.assert_sent(channel="APNS", fields={"Url": "https://track.example/42"}, count=1)
+    # ...or typed, on the record: SentMessage.push (None on SMS, email and voice).
+    apns, gcm = pinpoint.sent
+    assert apns.title == "Order 42 shipped"
+    assert (apns.push.action, apns.push.url, apns.push.badge) == (
+        "URL",
+        "https://track.example/42",
+        1,
+    )
+    assert (gcm.push.url, gcm.push.time_to_live) == ("https://track.example/42", 3600)
+
+
+# Recipe: a module-level client
+@pytest.mark.pinpoint(application_id=APPLICATION_ID)
+def test_a_client_made_at_import_time_is_served(pinpoint):
+    # tests.examples.app.shipping made its client when this file imported it, before any mock.
+    pinpoint.add_endpoint(user_id="ana", channel="APNS", address="a" * 64)
+
+    assert notify_shipped("ana", "7", "https://track.example/7") == {"endpoint-1": "SUCCESSFUL"}
+    pinpoint.assert_sent(user="ana", title_contains="Order 7")
+
+
+# Recipe: moto with your own application id
+def test_moto_with_your_own_application_id():
+    with mock_aws(), mock_pinpoint() as pinpoint:
+        pinpoint.create_app(APPLICATION_ID)  # known to moto too: get_app finds it
+        pinpoint.add_endpoint(
+            user_id="ana", channel="GCM", address="fcm-token-ana", application_id=APPLICATION_ID
+        )
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="receipts")  # moto
+
+        assert notify_shipped("ana", "9", "https://track.example/9") == {"endpoint-1": "SUCCESSFUL"}
+        client = boto3.client("pinpoint", region_name="us-east-1")
+        app = client.get_app(ApplicationId=APPLICATION_ID)["ApplicationResponse"]
+        assert app["Id"] == APPLICATION_ID
+
+
 def test_docs_quote_these_recipes_verbatim():
     import inspect
     import pathlib
 
-    from tests.examples.app import notify
+    from tests.examples.app import notify, shipping
 
     doc = (pathlib.Path(__file__).parents[2] / "docs" / "recipes.md").read_text()
     for function in (
@@ -131,6 +178,10 @@ def test_docs_quote_these_recipes_verbatim():
         test_the_code_reaches_every_channel,
         test_partial_failure_is_reported_per_endpoint,
         test_inside_moto,
+        test_push_fields_are_on_the_record,
+        test_a_client_made_at_import_time_is_served,
+        test_moto_with_your_own_application_id,
         notify.broadcast,
+        shipping.notify_shipped,
     ):
         assert inspect.getsource(function).strip() in doc, function.__name__
