@@ -39,6 +39,8 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     ):
         if not 1 <= value <= 10_000_000:
             raise PinpointMockError(f"{flag} {value}: expected a count from 1 to 10000000")
+    if not 0 <= args.workers <= 256:
+        raise PinpointMockError(f"--workers {args.workers}: expected 0 to 256")
     mock = PinpointMock(seed=args.seed)
     if args.populate:
         mock.populate(users=args.populate, seed=args.seed)
@@ -54,6 +56,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             max_calls=args.max_calls,
             max_deliveries=args.max_deliveries,
             limits=Limits(max_connections=args.max_connections),
+            workers=args.workers,
             verbose=args.verbose,
         )
     except OSError as exc:
@@ -135,6 +138,13 @@ def add_parser(sub: Any) -> None:
         default=256,
         metavar="N",
         help="open connections; a new one closes the longest idle one (default 256)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=8,
+        metavar="N",
+        help="threads answering requests (default 8; 0 answers in the event loop's thread)",
     )
     serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
     serve.set_defaults(handler=cmd_serve)

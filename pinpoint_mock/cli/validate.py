@@ -15,12 +15,14 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from ..contract.schemas import request_operations
 from ..errors import ContractError
 from ..limits import MAX_PAYLOAD_BYTES
 from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
-#: The request contracts ``--operation`` can apply.
-OPERATIONS = ("SendUsersMessages", "SendMessages", "UpdateEndpoint", "UpdateEndpointsBatch")
+#: The request contracts ``--operation`` can apply (every service's, Pinpoint's first).
+OPERATIONS = tuple(dict.fromkeys(operation for _, operation in request_operations()))
+SERVICES = tuple(dict.fromkeys(service for service, _ in request_operations()))
 
 
 @dataclass
@@ -59,10 +61,10 @@ def _read(name: str, stdin: Any) -> bytes:
         return handle.read(MAX_PAYLOAD_BYTES + 1)
 
 
-def check_file(name: str, operation: str, stdin: Any) -> FileResult:
+def check_file(name: str, operation: str, stdin: Any, service: str | None = None) -> FileResult:
     result = FileResult("<stdin>" if name == "-" else printable(name))
     try:
-        _check(name, operation, stdin, result)
+        _check(name, operation, stdin, result, service)
     except RecursionError:
         result.problem = "nested too deeply to check"
     except Exception as exc:  # a bug of ours: reported as one, never as a traceback
@@ -78,7 +80,9 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _check(name: str, operation: str, stdin: Any, result: FileResult) -> None:
+def _check(
+    name: str, operation: str, stdin: Any, result: FileResult, service: str | None = None
+) -> None:
     from ..contract import ValueRejected, parse_json, validate
 
     try:
@@ -119,7 +123,7 @@ def _check(name: str, operation: str, stdin: Any, result: FileResult) -> None:
             }
         )
         return
-    report = validate(document, operation)
+    report = validate(document, operation, service=service)
     result.errors = [v.to_dict() for v in report.errors]
     result.warnings = [v.to_dict() for v in report.warnings]
 
@@ -167,7 +171,14 @@ def _summary(results: list[FileResult], strict: bool) -> str:
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    results = [check_file(name, args.operation, sys.stdin) for name in args.files]
+    from ..contract import service_of
+
+    try:
+        service_of(args.operation, args.service)
+    except ValueError as exc:
+        print(f"pinpoint-mock validate: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    results = [check_file(name, args.operation, sys.stdin, args.service) for name in args.files]
     if args.json:
         payload = {
             "files": [r.to_dict(args.strict) for r in results],
@@ -184,7 +195,8 @@ def add_parser(sub: Any) -> None:
     validate = sub.add_parser(
         "validate",
         help="check request files against the contract",
-        description="Check SendUsersMessages requests (wire body or --cli-input-json shape). "
+        description="Check request bodies against a contract (SendUsersMessages by default; "
+        "Pinpoint's wire body or --cli-input-json shape, SES v2 and SMS and voice v2 bodies). "
         "Exit 0 valid, 1 invalid, 2 usage error or unreadable input.",
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="JSON files, or - for stdin")
@@ -194,6 +206,14 @@ def add_parser(sub: Any) -> None:
         "--operation",
         default="SendUsersMessages",
         choices=list(OPERATIONS),
-        help="which request contract to apply (default: SendUsersMessages)",
+        metavar="OPERATION",
+        help="which request contract to apply (default: SendUsersMessages; any operation with a "
+        f"request body: {', '.join(OPERATIONS)})",
+    )
+    validate.add_argument(
+        "--service",
+        choices=list(SERVICES),
+        help="the service whose operation it is, when two share a name (default: the first "
+        "that has it, Pinpoint first)",
     )
     validate.set_defaults(handler=cmd_validate)

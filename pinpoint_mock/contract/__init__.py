@@ -15,12 +15,21 @@ Every name below is importable from ``pinpoint_mock.contract`` as it always was.
 
 from __future__ import annotations
 
-from .check import check_body, errors_of, is_input_shape, validate
+from .check import check_body, errors_of, is_input_shape, service_of, validate
 from .compiler import Compiler
 from .lint import ALL_MESSAGES, PUSH_MESSAGES, lint
 from .parsing import MAX_NUMBER_DIGITS, ValueRejected, parse_json
 from .report import Report, Severity, Violation, format_path, to_violations
-from .schemas import OPERATIONS, SERVICES, compiled, contract_file, request_contract, schema
+from .schemas import (
+    OPERATIONS,
+    SERVICES,
+    compiled,
+    contract_file,
+    has_request_contract,
+    request_contract,
+    request_operations,
+    schema,
+)
 from .values import TYPE_CHECKS, TYPE_NAMES, Issue, PathT, json_type_name, short
 from .variables import (
     ENDPOINT_PREFIXES,
@@ -58,12 +67,15 @@ __all__ = [
     "format_path",
     "free_names",
     "free_variables",
+    "has_request_contract",
     "is_input_shape",
     "json_type_name",
     "lint",
     "parse_json",
     "request_contract",
+    "request_operations",
     "schema",
+    "service_of",
     "short",
     "to_violations",
     "validate",

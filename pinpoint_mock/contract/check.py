@@ -18,7 +18,14 @@ from .compiler import Compiler
 from .lint import lint
 from .parsing import ValueRejected, parse_json, reject_unfit
 from .report import Report, Violation, to_violations
-from .schemas import OPERATIONS, compiled, request_contract
+from .schemas import (
+    OPERATIONS,
+    SERVICES,
+    compiled,
+    contract_file,
+    request_contract,
+    request_operations,
+)
 from .values import Issue, PathT
 
 
@@ -28,22 +35,36 @@ def is_input_shape(request: Any, operation: str = "SendUsersMessages") -> bool:
     return isinstance(request, Mapping) and payload in request
 
 
+def service_of(operation: str, service: str | None = None) -> str:
+    """The service whose contract ``operation`` names: ``service`` when given, else the first
+    service that has the operation (Pinpoint first: its CreateEmailTemplate is not SES's unless
+    ``service="sesv2"`` says so). ValueError naming the known operations otherwise."""
+    known = [(name, op) for name, op in request_operations() if service in (None, name)]
+    for name, op in known:
+        if op == operation:
+            return name
+    where = f" of {service}" if service is not None else ""
+    names = ", ".join(dict.fromkeys(op for _, op in known))
+    raise ValueError(f"operation {operation!r}{where} has no request contract; known: {names}")
+
+
 def validate(
     request: Mapping[str, Any] | str | bytes,
     operation: str = "SendUsersMessages",
     *,
+    service: str | None = None,
     warnings: bool = True,
 ) -> Report:
     """Check a request against the contract of ``operation`` and return every violation.
 
-    ``request`` is the wire body, or the SDK/CLI input shape ``{"ApplicationId": ...,
-    "SendUsersMessageRequest": ...}`` (then paths start with ``SendUsersMessageRequest.``), as a
-    mapping or JSON text. A value no JSON body could carry (a lone surrogate, a number of more
-    than 4,300 digits, NaN, a key that is not a string) is the one error reported, naming it.
+    ``request`` is the wire body, or for Pinpoint the SDK/CLI input shape ``{"ApplicationId":
+    ..., "SendUsersMessageRequest": ...}`` (then paths start with ``SendUsersMessageRequest.``),
+    as a mapping or JSON text. ``service`` (``pinpoint``, ``sesv2``, ``pinpoint-sms-voice-v2``)
+    picks the contract when two services share an operation name. A value no JSON body could
+    carry (a lone surrogate, a number of more than 4,300 digits, NaN, a key that is not a
+    string) is the one error reported, naming it.
     """
-    if operation not in OPERATIONS:
-        known = ", ".join(OPERATIONS)
-        raise ValueError(f"operation {operation!r} has no request contract; known: {known}")
+    service = service_of(operation, service)
     document: Any = request
     try:
         if isinstance(request, (str, bytes)):
@@ -54,18 +75,19 @@ def validate(
         return Report(errors=(exc.violation,))
     except ContractError as exc:
         return Report(errors=(Violation("", "json", "", str(exc)),))
-    stem, payload_member = OPERATIONS[operation]
+    payload_member = SERVICES[service][1][operation][1]  # the SDK input's payload, if any
     prefix: PathT = ()
     body: Any = document
-    if payload_member is not None and is_input_shape(document, operation):
-        contract = compiled(f"{stem}.input.json")
+    if payload_member is not None and isinstance(document, Mapping) and payload_member in document:
+        contract = compiled(contract_file(operation, "input", service))
         body = document[payload_member]
         prefix = (payload_member,)
     else:
-        contract = compiled(f"{stem}.request.json")
+        contract = compiled(contract_file(operation, "request", service))
     errors = errors_of(contract, document)
     found_warnings: tuple[Violation, ...] = ()
-    if warnings and operation in ("SendUsersMessages", "SendMessages") and isinstance(body, dict):
+    pinpoint_send = service == "pinpoint" and operation in ("SendUsersMessages", "SendMessages")
+    if warnings and pinpoint_send and isinstance(body, dict):
         found_warnings = to_violations(lint(body, prefix, operation), "warning")
     return Report(errors, found_warnings)
 

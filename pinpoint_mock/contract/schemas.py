@@ -118,3 +118,25 @@ def compiled(name: str) -> Compiler:
 def request_contract(operation: str, service: str = "pinpoint") -> Compiler:
     """The compiled contract of ``operation``'s wire body (its ``.request.json``)."""
     return compiled(contract_file(operation, "request", service))
+
+
+@cache
+def has_request_contract(operation: str, service: str = "pinpoint") -> bool:
+    """Whether ``operation`` of ``service`` has a body to check (a ``.request.json``)."""
+    from importlib.resources import files
+
+    try:
+        name = contract_file(operation, "request", service)
+    except KeyError:
+        return False
+    return files("pinpoint_mock.contracts").joinpath(*name.split("/")).is_file()
+
+
+def request_operations() -> list[tuple[str, str]]:
+    """Every (service, operation) whose body has a contract, Pinpoint's first."""
+    return [
+        (service, operation)
+        for service, (_, operations) in SERVICES.items()
+        for operation in operations
+        if has_request_contract(operation, service)
+    ]

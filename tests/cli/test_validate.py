@@ -200,3 +200,32 @@ def test_an_ascii_terminal_gets_escapes_not_a_traceback(tmp_path: Path) -> None:
     assert main(["validate", str(path)], out=out) == 1  # UnicodeEncodeError before
     out.flush()
     assert b"MessageType: '\\xe9t\\xe9' is not one of TRANSACTIONAL" in raw.getvalue()
+
+
+def test_other_services_operations_are_validated(tmp_path: Path) -> None:
+    body = {
+        "FromEmailAddress": "shop@example.com",
+        "Destination": {"ToAddresses": ["ana@example.com"]},
+        "Content": {"Simple": {"Subject": {"Data": "Hi"}, "Body": {"Text": {"Data": "x"}}}},
+    }
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(body))
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**body, "Bogus": 1}))
+    assert main(["validate", "--operation", "SendEmail", str(good)], out=io.StringIO()) == 0
+    out = io.StringIO()
+    assert main(["validate", "--operation", "SendEmail", str(bad)], out=out) == 1
+    assert "Bogus: unknown field" in out.getvalue()
+    sms = tmp_path / "sms.json"
+    sms.write_text(json.dumps({"DestinationPhoneNumber": "call me", "MessageBody": "hi"}))
+    out = io.StringIO()
+    args = ["validate", "--operation", "SendTextMessage", "--service", "pinpoint-sms-voice-v2"]
+    assert main([*args, str(sms)], out=out) == 1
+    assert "DestinationPhoneNumber" in out.getvalue()
+    # Pinpoint's CreateEmailTemplate is not SES's: --service picks the contract.
+    ses = tmp_path / "ses-template.json"
+    ses.write_text(json.dumps({"TemplateName": "t", "TemplateContent": {"Subject": "s"}}))
+    assert main(["validate", "--operation", "CreateEmailTemplate", "--service", "sesv2",
+                 str(ses)], out=io.StringIO()) == 0  # fmt: skip
+    assert main(["validate", "--operation", "CreateEmailTemplate", str(ses)],
+                out=io.StringIO()) == 1  # fmt: skip
