@@ -88,7 +88,11 @@ def test_json_text_and_bytes_are_accepted() -> None:
 
 def test_unknown_operation_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="known: SendUsersMessages"):
-        validate(request(), "SendEmail")
+        validate(request(), "SendCarrierPigeon")
+    with pytest.raises(ValueError, match="'SendEmail' of pinpoint has no request contract"):
+        validate(request(), "SendEmail", service="pinpoint")
+    with pytest.raises(ValueError, match="'GetEmailTemplate' has no request contract"):
+        validate({}, "GetEmailTemplate")  # no body to check
 
 
 def test_long_values_are_shortened() -> None:
