@@ -9,54 +9,34 @@ import pytest
 
 from pinpoint_mock.mock import PinpointMock
 from pinpoint_mock.server import PinpointServer, ServerHandle
-
-#: Public names of the mock a test has no use for through the server's handle.
-NOT_FORWARDED = {
-    "start",  # the server answers; the mock is not patched into this process's clients
-    "stop",
-    "answer",  # the interceptors' and the server's entry points
-    "serve",
-    "new_request_id",
-    "handles",
-    "operations",
-    "reseed",  # the fixture reseeds per test
-    "engine",
-    "options",
-    "intercept_requests",
-}
+from pinpoint_mock.server.handle import NOT_FORWARDED
 
 
 def public_names(cls: type) -> set[str]:
     return {n for n in dir(cls) if not n.startswith("_")}
 
 
-def forwarded() -> set[str]:
-    return public_names(ServerHandle) - {"url", "mock", "server", "check"}
-
-
-def test_every_forwarder_has_the_mocks_parameters() -> None:
-    for name in sorted(forwarded()):
-        mine = inspect.getattr_static(ServerHandle, name)
-        theirs = inspect.getattr_static(PinpointMock, name, None)
-        assert theirs is not None or name == "seed", f"PinpointMock has no {name}"
-        if isinstance(mine, property) or theirs is None:
-            assert not callable(theirs) or isinstance(theirs, property), name
+def test_every_public_name_of_the_mock_is_reached_through_the_handle(
+    server: PinpointServer,
+) -> None:
+    handle = ServerHandle(server)
+    mock = server.mock
+    for name in sorted(public_names(PinpointMock) | set(vars(mock)) - set(NOT_FORWARDED)):
+        if name.startswith("_") or name in NOT_FORWARDED:
             continue
-        ours = [
-            (p.name, p.kind, p.default)
-            for p in inspect.signature(getattr(ServerHandle, name)).parameters.values()
-        ]
-        expected = [
-            (p.name, p.kind, p.default)
-            for p in inspect.signature(getattr(PinpointMock, name)).parameters.values()
-        ]
-        assert ours == expected, name
+        mine, theirs = getattr(handle, name), getattr(mock, name)
+        if inspect.ismethod(theirs):
+            assert mine.__func__ is theirs.__func__, name
+            assert mine.__self__ is mock, name
+        else:  # attributes, live views and the services' facades (made per read)
+            assert type(mine) is type(theirs), name
 
 
-def test_the_mocks_api_is_forwarded_except_what_a_server_test_cannot_use() -> None:
-    mock_api = public_names(PinpointMock) | set(vars(PinpointMock(seed=1)))
-    missing = {n for n in mock_api - forwarded() - NOT_FORWARDED if not n.startswith("_")}
-    assert missing == set()
+def test_what_a_server_test_cannot_use_is_refused_by_name(server: PinpointServer) -> None:
+    handle = ServerHandle(server)
+    for name in NOT_FORWARDED:
+        with pytest.raises(AttributeError, match="the server answers its calls"):
+            getattr(handle, name)
 
 
 @pytest.fixture
@@ -117,7 +97,9 @@ def test_templates_and_apps_through_the_handle(handle: ServerHandle) -> None:
     assert handle.create_app("0" * 32) == "0" * 32
 
 
-def test_anything_else_of_the_mock_still_answers_untyped(handle: ServerHandle) -> None:
-    assert handle.options is handle.mock.options  # type: ignore[attr-defined]
+def test_anything_else_of_the_mock_answers_and_a_missing_name_is_an_attribute_error(
+    handle: ServerHandle,
+) -> None:
+    assert handle.options is handle.mock.options
     with pytest.raises(AttributeError):
         handle.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
