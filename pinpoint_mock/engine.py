@@ -17,7 +17,7 @@ from .recording import Call, CallLog
 from .request import Request
 from .script import Ids, Script
 from .services import SERVICES, Answered, Core, service_for
-from .services.base import ApplicationCheck
+from .services.base import ApplicationCheck, Service
 from .wire import Response, RouteError
 
 
@@ -55,6 +55,10 @@ class Engine:
         try:
             route = service.routes.find(request.method, request.path, request.headers)
             operation = route.operation
+            refused = _retired(service, operation, request) if core.options.end_of_support else None
+            if refused is not None:
+                rule = refused[0]
+                raise refused[1]
             fault = core.script.take_fault(operation, service.name)
             if fault is not None:
                 rule = fault.label
@@ -63,9 +67,17 @@ class Engine:
         except RouteError as exc:
             message = exc.message
             where = (request.method, request.path, request.headers)
-            if exc.status == 404 and service.model_operation(*where):
-                message = service.unsupported(*where)
-            answered = Answered(service.error(exc.status, exc.code, message, request_id))
+            model = service.model_operation(*where) if exc.status == 404 else None
+            refused = _retired(service, model, request) if core.options.end_of_support else None
+            if model and refused is not None:  # retired, implemented by the fake or not
+                operation, rule, error = model, refused[0], refused[1]
+                answered = Answered(
+                    service.error(error.status, error.code, error.message, request_id)
+                )
+            else:
+                if model:
+                    message = service.unsupported(*where)
+                answered = Answered(service.error(exc.status, exc.code, message, request_id))
         except ContractError as exc:
             violations = tuple(line.strip() for line in str(exc).splitlines()[1:]) or (str(exc),)
             answered = Answered(service.error(400, "BadRequestException", str(exc), request_id))
@@ -98,3 +110,18 @@ class Engine:
         """Forget endpoints, templates, scripts and records."""
         self.core.reset()
         self.log.clear()
+
+
+def _retired(
+    service: Service, operation: str | None, request: Request
+) -> tuple[str, ServiceError] | None:
+    """With end of support on: the call record's rule and the error for a call to something
+    AWS retired from ``service`` (None when the call continues)."""
+    retirement = service.retired
+    if retirement is None or operation is None:
+        return None
+    what = retirement.refuses(operation, request)
+    if what is None:
+        return None
+    label = "end-of-support" if what == operation else f"end-of-support: {what}"
+    return label, ServiceError(retirement.code, retirement.message, retirement.status)

@@ -12,7 +12,7 @@ from .errors import PinpointContractWarning, PinpointMockError, UnsupportedOpera
 from .interceptors import Interception
 from .interceptors.callers import stacklevel
 from .interceptors.decorator import decorate
-from .interceptors.moto import MotoApps, moto_active, moto_application_check
+from .interceptors.moto import MotoApps, moto_active
 from .message_templates import MessageTemplate
 from .models import Endpoint
 from .options import Options
@@ -23,7 +23,6 @@ from .services import PREFIXES, SERVICES, service_for
 from .services.pinpoint.apps import APP_OPERATIONS, Mirrors
 from .services.pinpoint.otp import OtpCode, OtpCodes
 from .services.pinpoint.phone import PhoneOverrides
-from .services.pinpoint.queries import ACCOUNT
 from .services.sesv2 import SesSetup
 from .services.sms_voice_v2 import ERROR_STATUS as SMS_VOICE_V2_ERRORS
 from .services.sms_voice_v2 import SmsVoiceV2
@@ -50,6 +49,7 @@ class PinpointMock:
         multi_value: Literal["first", "join"] = "first",
         intercept_requests: bool = True,
         services: Sequence[str] | None = None,
+        end_of_support: bool = False,
     ) -> None:
         if multi_value not in ("first", "join"):
             raise PinpointMockError(f"multi_value must be 'first' or 'join', got {multi_value!r}")
@@ -67,12 +67,13 @@ class PinpointMock:
             simulator=simulator,
             multi_value=multi_value,
             default_application_id=application_id,
+            end_of_support=bool(end_of_support),
         )
-        self.engine = Engine(
-            options=self.options, seed=seed, application_check=moto_application_check
-        )
+        self.engine = Engine(options=self.options, seed=seed)
+        self._moto = MotoApps(self.engine.core.directory)  # the mock's apps are moto's too
+        self.engine.core.application_check = self._moto.check
         self.engine.core.directory.create_app(application_id)
-        self.engine.core.store(Mirrors).apps = MotoApps()  # apps made here are moto's too
+        self.engine.core.store(Mirrors).apps = self._moto
         self.intercept_requests = intercept_requests
         self._interception = Interception(
             self, self._answer_requests if intercept_requests else None
@@ -180,10 +181,31 @@ class PinpointMock:
             return False
         try:
             route = service.routes.find(method, path, request.headers)
-        except RouteError:
+        except RouteError:  # with end of support on, a retired operation is refused here
+            return self._retired(service.name, method, path, request.headers) is not None
+        # While moto is active its backend is the registry of applications: moto answers them,
+        # once the mock's applications are registered there.
+        if route.operation in APP_OPERATIONS and moto_active():
+            self._moto.sync(request.headers)
             return False
-        # While moto is active its backend is the registry of applications: moto answers them.
-        return not (route.operation in APP_OPERATIONS and moto_active())
+        return True
+
+    def _retired(
+        self, service: str, method: str, path: str, headers: Mapping[str, str]
+    ) -> str | None:
+        """With end of support on, the retired operation of ``service`` at ``method path``."""
+        found = SERVICES[service]
+        if not self.options.end_of_support or found.retired is None:
+            return None
+        operation = found.model_operation(method, path, headers)
+        return operation if operation in found.retired.operations else None
+
+    @property
+    def retired_calls(self) -> list[Call]:
+        """The calls refused because AWS retired what they used (``end_of_support=True``): their
+        ``operation`` names it, their ``rule`` is ``end-of-support`` (or
+        ``end-of-support: SendMessages to an EMAIL address``…)."""
+        return [c for c in self.calls if (c.rule or "").startswith("end-of-support")]
 
     # -- set-up --
     @property
@@ -193,11 +215,12 @@ class PinpointMock:
     def create_app(
         self, application_id: str, name: str | None = None, tags: Mapping[str, str] | None = None
     ) -> str:
-        """Register an application id (needed only with ``strict_applications=True``), with
-        the name and tags GetApp answers (the name defaults to the id)."""
-        app = self.engine.core.directory.create_app(application_id, name, tags)
-        arn = f"arn:aws:mobiletargeting:us-east-1:{ACCOUNT}:apps/{application_id}"
-        MotoApps().register(app, arn, {})  # known to moto (us-east-1) when moto is active
+        """Register an application id, with the name and tags GetApp answers (the name
+        defaults to the id). Every application the mock knows (this one, the default one, one
+        given to ``add_endpoint`` or ``populate``) is known inside moto's ``mock_aws`` too;
+        registering it here also brings it back in moto after moto deleted it."""
+        self.engine.core.directory.create_app(application_id, name, tags)
+        self._moto.renew(application_id)  # known to moto too, even after moto deleted it
         return application_id
 
     def phone_number(self, number: str, **fields: Any) -> None:
@@ -488,9 +511,13 @@ def mock_pinpoint(
     multi_value: Literal["first", "join"] = "first",
     intercept_requests: bool = True,
     services: Sequence[str] | None = None,
+    end_of_support: bool = False,
 ) -> PinpointMock:
     """A fake Amazon Pinpoint, used as ``with mock_pinpoint() as pinpoint:`` or a decorator.
-    The options are :class:`PinpointMock`'s."""
+    The options are :class:`PinpointMock`'s; ``end_of_support=True`` answers the operations AWS
+    retired on 2026-10-30 as the retired service does (403 ForbiddenException), and keeps the
+    continuing ones (SendMessages to phone numbers and push tokens, OTP, PhoneNumberValidate,
+    apps and the SMS, voice and push channels; SES v2 and SMS and voice v2) working."""
     return PinpointMock(
         seed=seed,
         application_id=application_id,
@@ -501,6 +528,7 @@ def mock_pinpoint(
         multi_value=multi_value,
         intercept_requests=intercept_requests,
         services=services,
+        end_of_support=end_of_support,
     )
 
 

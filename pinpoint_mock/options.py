@@ -20,3 +20,6 @@ class Options:
     multi_value: str = "first"
     """How a multi-element Substitutions list renders: ``first`` or ``join``."""
     default_application_id: str = "611e3e3cdd47474c9c1399a505665b91"
+    end_of_support: bool = False
+    """Answer the operations AWS retired with Pinpoint's end of support (2026-10-30) as the
+    retired service does (403 ForbiddenException); the continuing ones keep working."""

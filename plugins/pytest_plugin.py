@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from pinpoint_mock.factories import PinpointFactory
     from pinpoint_mock.mock import PinpointMock
+    from pinpoint_mock.parity import Parity
     from pinpoint_mock.server import PinpointServer, ServerHandle
 
     from .report import ReportCollector
@@ -49,6 +50,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     parser.addini(
         "pinpoint_simulator", "simulator addresses decide outcomes", type="bool", default=True
+    )
+    parser.addini(
+        "pinpoint_end_of_support",
+        "refuse the Pinpoint operations AWS retired on 2026-10-30 (403 ForbiddenException)",
+        type="bool",
+        default=False,
     )
 
 
@@ -84,6 +91,7 @@ def pinpoint(request: pytest.FixtureRequest) -> Generator[PinpointMock, None, No
     options: dict[str, Any] = {
         "strict_applications": config.getini("pinpoint_strict_applications"),
         "simulator": config.getini("pinpoint_simulator"),
+        "end_of_support": config.getini("pinpoint_end_of_support"),
     }
     marker = request.node.get_closest_marker("pinpoint")
     if marker is not None:
@@ -118,6 +126,17 @@ def _test_line(item: pytest.Item) -> tuple[str, int] | None:
     about the test as a whole."""
     path, line, _ = item.reportinfo()
     return None if line is None else (str(path), line + 1)
+
+
+@pytest.fixture
+def pinpoint_parity(request: pytest.FixtureRequest) -> Parity:
+    """A :class:`~pinpoint_mock.parity.Parity` for this test, seeded like the ``pinpoint``
+    fixture: ``pinpoint_parity.setup(world)``, then ``pinpoint_parity.assert_same(old, new)``."""
+    from pinpoint_mock.parity import Parity
+
+    session_seed = request.config.stash[_SEED_KEY]
+    request.node.stash[_USED_KEY] = session_seed
+    return Parity(seed=f"{session_seed}:{request.node.nodeid}:parity")
 
 
 @pytest.fixture

@@ -126,6 +126,25 @@ class ReportCollector:
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if self.written is not None:
             terminalreporter.write_line(f"pinpoint-mock report: {self.written}")
+        retired = self.retired_calls()
+        if retired:
+            terminalreporter.write_sep("-", f"pinpoint-mock: {len(retired)} retired call(s)")
+            for nodeid, call in retired:
+                terminalreporter.write_line(
+                    f"{nodeid}: {call.get('service')} {call.get('operation')} "
+                    f"({call.get('rule')}) -> {call.get('status')} {call.get('errorCode')}"
+                )
+
+    def retired_calls(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every call a test made to something AWS retired (``end_of_support=True``), with
+        the test's node id, in source order."""
+        found = []
+        for test in sorted(self.tests.values(), key=_order):
+            for entry in test["entries"]:
+                for call in entry.get("calls") or ():
+                    if str(call.get("rule") or "").startswith("end-of-support"):
+                        found.append((test["nodeid"], call))
+        return found
 
 
 def _outcome(current: str, report: pytest.TestReport) -> str:

@@ -41,7 +41,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             raise PinpointMockError(f"{flag} {value}: expected a count from 1 to 10000000")
     if not 0 <= args.workers <= 256:
         raise PinpointMockError(f"--workers {args.workers}: expected 0 to 256")
-    mock = PinpointMock(seed=args.seed)
+    mock = PinpointMock(seed=args.seed, end_of_support=args.end_of_support)
     if args.populate:
         mock.populate(users=args.populate, seed=args.seed)
     try:
@@ -145,6 +145,11 @@ def add_parser(sub: Any) -> None:
         default=8,
         metavar="N",
         help="threads answering requests (default 8; 0 answers in the event loop's thread)",
+    )
+    serve.add_argument(
+        "--end-of-support",
+        action="store_true",
+        help="refuse the Pinpoint operations AWS retired on 2026-10-30 (403 ForbiddenException)",
     )
     serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
     serve.set_defaults(handler=cmd_serve)

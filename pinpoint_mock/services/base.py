@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol, TypeVar
 
+from ..contract.values import short
 from ..directory import Directory
 from ..errors import ServiceError
 from ..message_templates import TemplateStore
@@ -63,14 +64,28 @@ class Core:
 
     def check_application(self, application_id: str, request: Request) -> None:
         """NotFoundException for an application id that the other registry (when one is active)
-        or, with ``strict_applications``, the directory does not know."""
+        or, with ``strict_applications``, the directory does not know; its message says how to
+        register the application."""
         exists: bool | None = None
         if self.application_check is not None:
             exists = self.application_check(application_id, request.headers)
-        if exists is None and self.options.strict_applications:
-            exists = self.directory.has_app(application_id)
         if exists is False:
-            raise ServiceError("NotFoundException", "Resource not found")
+            raise ServiceError(
+                "NotFoundException",
+                f"Resource not found: moto has no application {short(application_id)} (inside "
+                "moto's mock_aws, moto's applications are the ones that exist): create it in "
+                "moto (client.create_app) or register it with pinpoint.create_app"
+                f"({short(application_id)})",
+            )
+        if exists is None and self.options.strict_applications:
+            if not self.directory.has_app(application_id):
+                raise ServiceError(
+                    "NotFoundException",
+                    f"Resource not found: application {short(application_id)} is not registered "
+                    "(strict_applications): register it with pinpoint.create_app"
+                    f"({short(application_id)}) or give it endpoints (add_endpoint("
+                    "application_id=...))",
+                )
 
     def reset(self) -> None:
         """Forget templates, endpoints, scripts and every service's state (the call log is the
@@ -106,6 +121,27 @@ class Router(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Retirement:
+    """The operations AWS retired from a service, and how the retired service answers them."""
+
+    operations: frozenset[str]
+    """botocore's names of the retired operations (served by the fake or not)."""
+    status: int
+    code: str
+    message: str
+    partly: Callable[[str, Request], str | None] = lambda operation, request: None
+    """For an operation that continues only in part (Pinpoint's SendMessages, whose email and
+    endpoint parts retired): what retired part this call uses, or None."""
+
+    def refuses(self, operation: str, request: Request) -> str | None:
+        """What retired thing ``operation`` called with ``request`` uses (the operation's name,
+        or the part of it), or None when it continues."""
+        if operation in self.operations:
+            return operation
+        return self.partly(operation, request)
+
+
 class Operation(Protocol):
     def __call__(
         self, core: Core, route: Route, request: Request, request_id: str, call_index: int
@@ -132,6 +168,8 @@ class Service:
     )
     """The service model's name for an operation at a method and path (to name one the fake
     does not implement), or None."""
+    retired: Retirement | None = None
+    """What AWS retired from the service; refused only with ``Options.end_of_support``."""
 
     def unsupported(self, method: str, path: str, headers: Mapping[str, str]) -> str:
         """The message for a call the fake does not serve."""

@@ -19,6 +19,7 @@ from .endpoints import (
 )
 from .otp import send_otp_message, verify_otp_message
 from .phone import phone_number_validate
+from .retired import RETIREMENT
 from .routes import ROUTES, model_operation
 from .send import send_messages, send_users_messages
 from .templates_api import OPERATIONS as TEMPLATE_OPERATIONS
@@ -49,6 +50,7 @@ SERVICE = Service(
     },
     error=error_response,
     model_operation=model_operation,
+    retired=RETIREMENT,
 )
 
 __all__ = ["SERVICE", "endpoint_response"]
