@@ -77,15 +77,15 @@ class Core:
                 "moto (client.create_app) or register it with pinpoint.create_app"
                 f"({short(application_id)})",
             )
-        if exists is None and self.options.strict_applications:
-            if not self.directory.has_app(application_id):
-                raise ServiceError(
-                    "NotFoundException",
-                    f"Resource not found: application {short(application_id)} is not registered "
-                    "(strict_applications): register it with pinpoint.create_app"
-                    f"({short(application_id)}) or give it endpoints (add_endpoint("
-                    "application_id=...))",
-                )
+        strict = exists is None and self.options.strict_applications
+        if strict and not self.directory.has_app(application_id):
+            raise ServiceError(
+                "NotFoundException",
+                f"Resource not found: application {short(application_id)} is not registered "
+                "(strict_applications): register it with pinpoint.create_app"
+                f"({short(application_id)}) or give it endpoints (add_endpoint("
+                "application_id=...))",
+            )
 
     def reset(self) -> None:
         """Forget templates, endpoints, scripts and every service's state (the call log is the

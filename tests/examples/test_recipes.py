@@ -150,18 +150,21 @@ def test_a_client_made_at_import_time_is_served(pinpoint):
 
 
 # Recipe: moto with your own application id
-def test_moto_with_your_own_application_id():
-    with mock_aws(), mock_pinpoint() as pinpoint:
-        pinpoint.create_app(APPLICATION_ID)  # known to moto too: get_app finds it
-        pinpoint.add_endpoint(
-            user_id="ana", channel="GCM", address="fcm-token-ana", application_id=APPLICATION_ID
-        )
+@pytest.mark.pinpoint(application_id=APPLICATION_ID)
+def test_moto_with_your_own_application_id(pinpoint):
+    with mock_aws():  # entered after the fixture's mock: either order works
+        pinpoint.add_endpoint(user_id="ana", channel="GCM", address="fcm-token-ana")
         boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="receipts")  # moto
 
         assert notify_shipped("ana", "9", "https://track.example/9") == {"endpoint-1": "SUCCESSFUL"}
         client = boto3.client("pinpoint", region_name="us-east-1")
-        app = client.get_app(ApplicationId=APPLICATION_ID)["ApplicationResponse"]
+        app = client.get_app(ApplicationId=APPLICATION_ID)["ApplicationResponse"]  # moto's answer
         assert app["Id"] == APPLICATION_ID
+        with pytest.raises(client.exceptions.NotFoundException, match=r"pinpoint\.create_app"):
+            client.send_users_messages(
+                ApplicationId="0" * 32,  # known to neither: the message says how to register it
+                SendUsersMessageRequest={"MessageConfiguration": {}, "Users": {"ana": {}}},
+            )
 
 
 def test_docs_quote_these_recipes_verbatim():
