@@ -65,10 +65,10 @@ def _wait(url: str, timeout: float = 30.0) -> None:
 
 
 @contextmanager
-def ours() -> Iterator[str]:
+def ours(*options: str) -> Iterator[str]:
     bin_dir = os.path.dirname(sys.executable)
     process = subprocess.Popen(
-        [os.path.join(bin_dir, "pinpoint-mock"), "serve", "--port", "0", "--seed", "1"],
+        [os.path.join(bin_dir, "pinpoint-mock"), "serve", "--port", "0", "--seed", "1", *options],
         stdout=subprocess.PIPE,
         text=True,
         env=ENV,
@@ -173,9 +173,16 @@ def main(argv: list[str] | None = None) -> list[Row]:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--processes", type=int, default=4, help="load processes")
+    parser.add_argument(
+        "--serve-option",
+        action="append",
+        default=[],
+        metavar="OPTION",
+        help="an option for `pinpoint-mock serve` (e.g. --serve-option=--workers=0)",
+    )
     args = parser.parse_args(argv)
     rounds, seconds = (2, 1.5) if args.quick else (5, 3.0)
-    with ours() as our_url, motos() as moto_url:
+    with ours(*args.serve_option) as our_url, motos() as moto_url:
         setup = _client(our_url)
         setup.update_endpoint(
             ApplicationId="app",

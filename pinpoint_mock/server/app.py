@@ -98,7 +98,9 @@ class PinpointServer:
         self.errors_dropped = 0
         self._errors_lock = threading.Lock()
         self._socket = _listen(host, port)
-        self._executor = ThreadPoolExecutor(workers, thread_name_prefix="pinpoint-mock")
+        self._executor = (
+            ThreadPoolExecutor(workers, thread_name_prefix="pinpoint-mock") if workers else None
+        )
         self._loop: asyncio.AbstractEventLoop | None = None
         self._connections: Connections | None = None
         self._ready = threading.Event()
@@ -132,10 +134,11 @@ class PinpointServer:
     def serve_forever(self) -> None:
         """Serve in the calling thread until :meth:`stop` is called from elsewhere."""
         loop = asyncio.new_event_loop()
-        self._connections = Connections(self._answer, self._executor, self.limits)
+        self._connections = Connections(self._answer, self._executor, self.limits, _quick)
         listener = loop.run_until_complete(
             loop.create_server(self._connections.protocol, sock=self._socket)
         )
+        loop.call_soon(self._connections.tick, loop)
         self._loop = loop
         self._ready.set()
         try:
@@ -147,17 +150,24 @@ class PinpointServer:
             loop.run_until_complete(listener.wait_closed())
             loop.run_until_complete(asyncio.sleep(0))
             loop.close()
+            self._release()
 
     def stop(self) -> None:
+        """Stop serving (from any thread); the serving thread closes the socket."""
         self._stopped = True
         loop = self._loop
-        if loop is not None and not loop.is_closed():
-            with contextlib.suppress(RuntimeError):  # already closed
-                loop.call_soon_threadsafe(loop.stop)
+        if loop is None:  # never served
+            self._release()
+            return
+        with contextlib.suppress(RuntimeError):  # already closed
+            loop.call_soon_threadsafe(loop.stop)
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
-        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def _release(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
         self._socket.close()
 
     def __enter__(self) -> PinpointServer:
@@ -220,16 +230,17 @@ class PinpointServer:
             request.headers,
             request.body,
         )
-        service = service_for(Request(method, target, headers, b"", "server"))
-        if request.too_large:
-            response = service.error(
-                413,
-                "PayloadTooLargeException",
-                f"Request body is larger than the {MAX_PAYLOAD_BYTES}-byte limit",
-                mock.new_request_id(),
-            )
-        elif self.require_signature and (
-            refused := verify(
+        if request.too_large or self.require_signature:
+            service = service_for(Request(method, target, headers, b"", "server"))
+            if request.too_large:
+                response = service.error(
+                    413,
+                    "PayloadTooLargeException",
+                    f"Request body is larger than the {MAX_PAYLOAD_BYTES}-byte limit",
+                    mock.new_request_id(),
+                )
+                return Reply(response.status, response.headers, response.body)
+            refused = verify(
                 method,
                 target,
                 headers,
@@ -238,14 +249,24 @@ class PinpointServer:
                 region=self.region,
                 service=service.name,
             )
-        ):
-            response = service.error(403, refused[0], refused[1], mock.new_request_id())
-        else:
-            try:
-                response = mock.serve(method, target, headers, body)
-            except UnsupportedOperationError as exc:
-                response = service.error(404, "NotFoundException", str(exc), mock.new_request_id())
+            if refused is not None:
+                response = service.error(403, refused[0], refused[1], mock.new_request_id())
+                return Reply(response.status, response.headers, response.body)
+        try:
+            response = mock.serve(method, target, headers, body)
+        except UnsupportedOperationError as exc:
+            service = service_for(Request(method, target, headers, b"", "server"))
+            response = service.error(404, "NotFoundException", str(exc), mock.new_request_id())
         return Reply(response.status, response.headers, response.body)
+
+
+#: Service calls with a body up to this size are answered in the event loop's thread (a thread
+#: hop costs more than answering them); bigger ones and control calls go to the workers.
+INLINE_BODY_BYTES = 64 * 1024
+
+
+def _quick(request: HttpRequest) -> bool:
+    return len(request.body) <= INLINE_BODY_BYTES and not inspection.is_inspection(request.target)
 
 
 def _listen(host: str, port: int) -> socket.socket:

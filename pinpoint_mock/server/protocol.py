@@ -71,6 +71,8 @@ class HttpRequest:
     too_large: bool = False
     """The body was over the limit: ``body`` is empty, and the connection closes after the
     answer."""
+    keep_alive: bool = True
+    """Whether the connection stays open after the answer."""
 
 
 @dataclass
@@ -83,9 +85,12 @@ class Reply:
 
 
 Application = Callable[[HttpRequest], Reply]
+_FAILED = Reply(500, {"Content-Type": "text/plain"}, b"internal error")
 
 _TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 _FIELD_VALUE = re.compile(r"^[^\x00-\x08\x0a-\x1f\x7f]*$")
+_GOOD_NAMES: set[str] = set()
+"""Response header names already checked to be tokens."""
 _SKIPPED = frozenset(("content-length", "date", "server", "connection", "transfer-encoding"))
 
 
@@ -95,7 +100,12 @@ def render(
     """The bytes of one response; a header the application made that could split the response
     (a name that is not a token, CR, LF or NUL in a value) turns it into a 500."""
     for name, value in headers.items():
-        if not _TOKEN.match(name) or not _FIELD_VALUE.match(value):
+        if name not in _GOOD_NAMES:
+            if not _TOKEN.match(name):
+                return _plain(500, "invalid response header")
+            if len(_GOOD_NAMES) < 1000:
+                _GOOD_NAMES.add(name)
+        if not _FIELD_VALUE.match(value):
             return _plain(500, "invalid response header")
     if not 100 <= status <= 999:
         return _plain(500, "invalid status")
@@ -126,9 +136,20 @@ def _plain(status: int, text: str) -> bytes:
 class Connections:
     """The open connections of one listener, and what they share."""
 
-    def __init__(self, app: Application, executor: Executor, limits: Limits) -> None:
-        self.app, self.executor, self.limits = app, executor, limits
+    def __init__(
+        self,
+        app: Application,
+        executor: Executor | None,
+        limits: Limits,
+        inline: Callable[[HttpRequest], bool] = lambda request: False,
+    ) -> None:
+        """``app`` answers in ``executor``'s threads, or in the event loop's own thread when
+        ``executor`` is None or ``inline(request)`` says so (a quick answer: no thread hop)."""
+        self.app, self.executor, self.limits, self.inline = app, executor, limits, inline
         self.open: set[HttpConnection] = set()
+        """The connections counted against the cap."""
+        self.every: set[HttpConnection] = set()
+        """...and those refused but still closing."""
         self.evicted = 0
         """Idle connections closed to make room for new ones."""
         self.refused = 0
@@ -150,8 +171,20 @@ class Connections:
         return True
 
     def close_all(self) -> None:
-        for connection in list(self.open):
+        for connection in list(self.every):
             connection.close()
+
+    def tick(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Act on every deadline passed, then again in a while (a quarter of the shortest
+        timeout, at most a second)."""
+        now = loop.time()
+        for connection in list(self.every):
+            if connection.deadline is not None and connection.deadline <= now:
+                connection.deadline = None
+                connection.on_deadline()
+        limits = self.limits
+        shortest = min(limits.idle_timeout, limits.request_timeout, limits.discard_timeout)
+        loop.call_later(min(1.0, shortest / 4), self.tick, loop)
 
 
 class _Stop(Exception):
@@ -174,13 +207,15 @@ class HttpConnection(asyncio.Protocol):
         self.eof = False
         self.discarding = 0
         self.idle_since: float | None = None
-        self.timer: asyncio.TimerHandle | None = None
+        self.deadline: float | None = None
+        self.on_deadline: Callable[[], None] = self.close
         self._reset_message()
 
     # -- asyncio.Protocol --
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        self.shared.every.add(self)
         if not self.shared.admit(self):
             transport.write(_plain(503, "too many connections"))
             self.discarding = self.limits.discard_bytes
@@ -190,6 +225,7 @@ class HttpConnection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.shared.open.discard(self)
+        self.shared.every.discard(self)
         self._cancel_timer()
         self.queue.clear()
         self.transport = None
@@ -238,6 +274,8 @@ class HttpConnection(asyncio.Protocol):
     def _reset_message(self) -> None:
         self.url = b""
         self.headers: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        """Each header's lower-cased name -> its name as received."""
         self.header_count = 0
         self.hosts = 0
         self.body: list[bytes] = []
@@ -257,13 +295,15 @@ class HttpConnection(asyncio.Protocol):
             self._refuse(431, f"more than {self.limits.max_headers} header fields")
         key = name.decode("latin-1")
         text = value.decode("latin-1").strip(" \t")
-        if key.lower() == "host":
-            self.hosts += 1
-        found = next((k for k in self.headers if k.lower() == key.lower()), None)
+        lower = key.lower()
+        found = self.names.get(lower)
         if found is None:
+            self.names[lower] = key
             self.headers[key] = text
-        else:
+        else:  # a repeated field: its values joined, as RFC 9110 reads them
             self.headers[found] += ", " + text
+            if lower == "host":
+                self.hosts += 1
 
     def on_headers_complete(self) -> None:
         self.in_head = False
@@ -272,16 +312,21 @@ class HttpConnection(asyncio.Protocol):
         version = parser.get_http_version()
         if version not in ("1.0", "1.1"):
             self._refuse(505, f"HTTP/{version} is not supported; use HTTP/1.1")
-        if version == "1.1" and self.hosts != 1:
+        if version == "1.1" and ("host" not in self.names or self.hosts):
             self._refuse(400, "an HTTP/1.1 request needs exactly one Host header")
         if not self.url.startswith(b"/"):
             self._refuse(400, "the request target must be a path starting with /")
         self.keep_alive = parser.should_keep_alive()
-        length = next((v for k, v in self.headers.items() if k.lower() == "content-length"), None)
-        if length is not None and int(length) > self.limits.max_body_bytes:
+        names = self.names
+        length = names.get("content-length")
+        if length is not None and int(self.headers[length]) > self.limits.max_body_bytes:
             self._too_large()
-        expect = next((v for k, v in self.headers.items() if k.lower() == "expect"), "")
-        if expect.lower() == "100-continue" and self.transport is not None and not self.busy:
+        if (
+            "expect" in names
+            and self.headers[names["expect"]].lower() == "100-continue"
+            and self.transport is not None
+            and not self.busy
+        ):
             self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
 
     def on_body(self, body: bytes) -> None:
@@ -304,6 +349,7 @@ class HttpConnection(asyncio.Protocol):
             headers=self.headers,
             body=b"" if too_large else b"".join(self.body),
             too_large=too_large,
+            keep_alive=self.keep_alive and not too_large,
         )
 
     def _too_large(self) -> None:
@@ -359,19 +405,29 @@ class HttpConnection(asyncio.Protocol):
             return
         self.busy = True
         self._cancel_timer()
+        if self.shared.executor is None or self.shared.inline(item):
+            try:
+                reply = self.shared.app(item)
+            except Exception:
+                reply = _FAILED
+            self._answered(item, reply)
+            return
         self.transport.pause_reading()
         future = self.loop.run_in_executor(self.shared.executor, self.shared.app, item)
-        future.add_done_callback(functools.partial(self._answered, item))
+        future.add_done_callback(functools.partial(self._done, item))
 
-    def _answered(self, request: HttpRequest, done: asyncio.Future[Reply]) -> None:
-        self.busy = False
-        if self.transport is None:
-            return
+    def _done(self, request: HttpRequest, done: asyncio.Future[Reply]) -> None:
         try:
             reply = done.result()
         except Exception:  # the application records its own errors; never leave a client waiting
-            reply = Reply(500, {"Content-Type": "text/plain"}, b"internal error")
-        last = request.too_large or (not self.queue and not self.keep_alive)
+            reply = _FAILED
+        self._answered(request, reply)
+
+    def _answered(self, request: HttpRequest, reply: Reply) -> None:
+        self.busy = False
+        if self.transport is None:
+            return
+        last = request.too_large or not request.keep_alive
         self.transport.write(
             render(
                 reply.status, reply.headers, reply.body, close=last, head=request.method == "HEAD"
@@ -399,13 +455,13 @@ class HttpConnection(asyncio.Protocol):
         self.close()
 
     def _set_timer(self, delay: float, action: Callable[[], None]) -> None:
-        self._cancel_timer()
-        self.timer = self.loop.call_later(delay, action)
+        """Run ``action`` once ``delay`` seconds have passed (:meth:`Connections.tick` checks
+        every deadline a few times a second: no timer is made per request)."""
+        self.deadline = self.loop.time() + delay
+        self.on_deadline = action
 
     def _cancel_timer(self) -> None:
-        if self.timer is not None:
-            self.timer.cancel()
-            self.timer = None
+        self.deadline = None
 
     def close(self) -> None:
         self._cancel_timer()

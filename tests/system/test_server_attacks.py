@@ -275,9 +275,10 @@ def test_connections_over_the_cap_get_503_when_none_is_idle(
 
     monkeypatch.setattr(server.mock, "serve", held)
     busy = [connect(server) for _ in range(8)]
+    big = BODY + b" " * (100 * 1024)  # answered in the worker threads, not the event loop
     try:
         for sock in busy:
-            sock.sendall(head(f"Content-Length: {len(BODY)}\r\n") + BODY)
+            sock.sendall(head(f"Content-Length: {len(big)}\r\n") + big)
         for _ in busy:
             assert entered.acquire(timeout=10)
         with connect(server) as late:
