@@ -26,6 +26,7 @@ from .services.pinpoint.phone import PhoneOverrides
 from .services.sesv2 import SesSetup
 from .services.sms_voice_v2 import ERROR_STATUS as SMS_VOICE_V2_ERRORS
 from .services.sms_voice_v2 import SmsVoiceV2
+from .sms import MAX_UCS2_CHARS
 from .wire import Response, RouteError
 
 if TYPE_CHECKING:
@@ -50,9 +51,15 @@ class PinpointMock:
         intercept_requests: bool = True,
         services: Sequence[str] | None = None,
         end_of_support: bool = False,
+        sms_max_gsm7: int = Options.sms_max_gsm7,
     ) -> None:
         if multi_value not in ("first", "join"):
             raise PinpointMockError(f"multi_value must be 'first' or 'join', got {multi_value!r}")
+        if type(sms_max_gsm7) is not int or not MAX_UCS2_CHARS <= sms_max_gsm7 <= 1600:
+            raise PinpointMockError(
+                f"sms_max_gsm7 must be an integer from {MAX_UCS2_CHARS} to 1600 (the GSM-7 "
+                f"limit of the docs is 1530, the model's 1600), got {sms_max_gsm7!r}"
+            )
         unknown = sorted(set(services or ()) - set(SERVICES))
         if unknown or isinstance(services, str):
             raise PinpointMockError(
@@ -68,6 +75,7 @@ class PinpointMock:
             multi_value=multi_value,
             default_application_id=application_id,
             end_of_support=bool(end_of_support),
+            sms_max_gsm7=sms_max_gsm7,
         )
         self.engine = Engine(options=self.options, seed=seed)
         self._moto = MotoApps(self.engine.core.directory)  # the mock's apps are moto's too
@@ -512,6 +520,7 @@ def mock_pinpoint(
     intercept_requests: bool = True,
     services: Sequence[str] | None = None,
     end_of_support: bool = False,
+    sms_max_gsm7: int = Options.sms_max_gsm7,
 ) -> PinpointMock:
     """A fake Amazon Pinpoint, used as ``with mock_pinpoint() as pinpoint:`` or a decorator.
     The options are :class:`PinpointMock`'s; ``end_of_support=True`` answers the operations AWS
@@ -529,6 +538,7 @@ def mock_pinpoint(
         intercept_requests=intercept_requests,
         services=services,
         end_of_support=end_of_support,
+        sms_max_gsm7=sms_max_gsm7,
     )
 
 

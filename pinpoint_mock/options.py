@@ -19,6 +19,10 @@ class Options:
     """Simulator addresses (``+throttled@``, ``+9995550101``…) decide outcomes."""
     multi_value: str = "first"
     """How a multi-element Substitutions list renders: ``first`` or ``join``."""
+    sms_max_gsm7: int = 1530
+    """The longest GSM-7 SMS body, in characters: 1,530 in the current End User Messaging docs
+    ("SMS character limits"); 1,600 in the service model and older Pinpoint docs. Longer
+    bodies are a per-endpoint PERMANENT_FAILURE "Invalid Message"."""
     default_application_id: str = "611e3e3cdd47474c9c1399a505665b91"
     end_of_support: bool = False
     """Answer the operations AWS retired with Pinpoint's end of support (2026-10-30) as the

@@ -3,8 +3,11 @@
 A message is sent as GSM-7 when every character is in the GSM 03.38 basic set or its extension
 table (extension characters take two septets); otherwise the whole message goes out as UCS-2,
 counted in UTF-16 code units. A single message carries 160 GSM-7 or 70 UCS-2 units; split
-messages carry 153 or 67 per part. Amazon Pinpoint refuses bodies over 1,600 GSM-7 or 630
-UCS-2 characters.
+messages carry 153 or 67 per part. AWS End User Messaging sends at most 1,530 GSM-7 or 630
+UCS-2 characters per message ("SMS character limits",
+https://docs.aws.amazon.com/sms-voice/latest/userguide/sms-limitations-character.html); the
+service model still allows 1,600, and older Pinpoint docs said 1,600 (a mock option restores
+it: ``sms_max_gsm7``).
 
 Any text can be analysed: a lone surrogate (``"\ud800"``, which no request body can carry, see
 :mod:`pinpoint_mock.contract.parsing`) counts as one UTF-16 unit, as a JavaScript string would.
@@ -21,7 +24,7 @@ GSM_BASIC = frozenset(
 )
 GSM_EXTENSION = frozenset("^{}\\[~]|€\f")
 
-MAX_GSM7_CHARS = 1600
+MAX_GSM7_CHARS = 1530
 MAX_UCS2_CHARS = 630
 
 Encoding = Literal["GSM-7", "UCS-2"]
@@ -37,8 +40,11 @@ class SmsInfo:
 
     @property
     def too_long(self) -> bool:
-        limit = MAX_GSM7_CHARS if self.encoding == "GSM-7" else MAX_UCS2_CHARS
-        return self.characters > limit
+        return self.exceeds(MAX_GSM7_CHARS)
+
+    def exceeds(self, gsm7_limit: int) -> bool:
+        """Longer than one message may be: ``gsm7_limit`` GSM-7 or 630 UCS-2 characters."""
+        return self.characters > (gsm7_limit if self.encoding == "GSM-7" else MAX_UCS2_CHARS)
 
     @property
     def limit(self) -> int:

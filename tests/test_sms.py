@@ -27,8 +27,9 @@ def test_encoding_units_and_segments(text: str, encoding: str, units: int, segme
 
 
 def test_limits() -> None:
-    assert not analyse("a" * 1600).too_long
-    assert analyse("a" * 1601).too_long
+    assert not analyse("a" * 1530).too_long
+    assert analyse("a" * 1531).too_long
+    assert not analyse("a" * 1600).exceeds(1600)
     assert analyse("ж" * 631).too_long
     assert analyse("ж" * 631).limit == 630
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...models import Endpoint
 from ...rendering import BODY, MISSING, SMS_ENCODING, Rendered
 from ...script import SMS_OPT_OUT_MESSAGE, Decision
-from ...sms import analyse
+from ...sms import MAX_GSM7_CHARS, analyse
 from ...wire import encode, quote
 
 NO_ENDPOINTS = "No endpoints found for userId."
@@ -57,14 +57,18 @@ def state_decision(endpoint: Endpoint) -> Decision | None:
     return None
 
 
-def content_decision(rendered: Rendered) -> Decision | None:
-    """PERMANENT_FAILURE for a message without content on its channel or an SMS too long,
-    else None."""
+def content_decision(rendered: Rendered, sms_max_gsm7: int = MAX_GSM7_CHARS) -> Decision | None:
+    """PERMANENT_FAILURE for a message without content on its channel or an SMS too long (over
+    ``sms_max_gsm7`` GSM-7 or 630 UCS-2 characters), else None."""
     missing = rendered[MISSING]
     if missing is not None:
         return Decision("PERMANENT_FAILURE", 400, missing, "derived:no-content")
     body = rendered[BODY]
-    if rendered[SMS_ENCODING] is not None and body is not None and analyse(body).too_long:
+    if (
+        rendered[SMS_ENCODING] is not None
+        and body is not None
+        and analyse(body).exceeds(sms_max_gsm7)
+    ):
         return TOO_LONG
     return None
 

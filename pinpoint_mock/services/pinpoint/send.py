@@ -217,7 +217,7 @@ class _Send:
                             rendered[SMS_ENCODING] is not None
                             and len(rendered[BODY]) > MAX_UCS2_CHARS
                         ):
-                            decision = content_decision(rendered)
+                            decision = content_decision(rendered, self.core.options.sms_max_gsm7)
                 if decision is None:
                     if scripted:
                         decision = script.decide(

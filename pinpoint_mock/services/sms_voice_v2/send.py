@@ -14,7 +14,7 @@ from ...models import Channel, RenderedMessage, frozen
 from ...recording import Made, SentMessage
 from ...request import Request
 from ...script import STATUS_DEFAULTS, Decision, Delivery
-from ...sms import analyse
+from ...sms import MAX_GSM7_CHARS, analyse
 from ...wire import Route
 from ..base import Answered, Core
 from .body import SERVICE, read_body
@@ -24,7 +24,7 @@ from .origination import origin_for
 from .outcomes import refusal
 from .state import SmsVoiceState
 
-MAX_GSM7_UNITS = 1530
+MAX_GSM7_UNITS = MAX_GSM7_CHARS  # 1,530
 """The longest GSM-7 text (septets; extension characters count two) the service sends: "SMS
 character limits", https://docs.aws.amazon.com/sms-voice/latest/userguide/sms-limitations-character.html
 (the model still allows 1,600 characters)."""

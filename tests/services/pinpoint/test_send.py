@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pinpoint_mock import wire
 from pinpoint_mock.engine import Engine
 from pinpoint_mock.models import Endpoint
@@ -78,3 +80,19 @@ def test_send_answers_are_exactly_what_the_json_encoder_writes() -> None:
         assert response.body == wire.encode(json.loads(response.body))
     statuses = {record.delivery_status for record in engine.log.sent}
     assert statuses == {"SUCCESSFUL", "OPT_OUT", "DUPLICATE", "TEMPORARY_FAILURE"}
+
+
+@pytest.mark.parametrize(("limit", "length", "status"), [
+    (1530, 1530, "SUCCESSFUL"), (1530, 1531, "PERMANENT_FAILURE"), (1600, 1600, "SUCCESSFUL"),
+])  # fmt: skip
+def test_the_gsm7_limit_is_the_docs_and_an_option(limit: int, length: int, status: str) -> None:
+    from pinpoint_mock.options import Options
+
+    engine = Engine(options=Options(sms_max_gsm7=limit))
+    engine.core.directory.put(Endpoint("app", "e1", "SMS", "+12065550123", "u1"))
+    body = {"MessageConfiguration": {"SMSMessage": {"Body": "a" * length}}, "Users": {"u1": {}}}
+    post(engine, json.dumps(body).encode())
+    (sent,) = engine.log.sent
+    assert sent.delivery_status == status
+    if status != "SUCCESSFUL":
+        assert (sent.status_message, sent.rule) == ("Invalid Message", "derived:sms-too-long")
