@@ -181,3 +181,41 @@ def test_refused_requests_get_ids_from_the_mocks_sequence(server: PinpointServer
     twin = PinpointMock(seed=1)
     _, headers, body = raw(server, "POST", SEND_PATH, b" " * (7 * 1024 * 1024 + 1))
     assert body["RequestID"] == headers["x-amzn-requestid"] == twin.new_request_id()
+
+
+def _client(service: str, server: PinpointServer, region: str = "us-east-1") -> Any:
+    return boto3.client(
+        service,
+        region_name=region,
+        endpoint_url=server.url,
+        aws_access_key_id="AKID",
+        aws_secret_access_key="secret",
+    )
+
+
+def test_signatures_are_checked_per_service_and_region() -> None:
+    with PinpointServer(require_signature=True, credentials={"AKID": "secret"}) as server:
+        _client("sesv2", server).list_email_templates()  # scoped to "ses"
+        _client("pinpoint-sms-voice-v2", server).describe_opt_out_lists()  # "sms-voice"
+        _client("pinpoint", server).get_apps()  # "mobiletargeting"
+        wrong_region = _client("pinpoint", server, "eu-west-1")
+        with pytest.raises(wrong_region.exceptions.ClientError, match="InvalidSignature"):
+            wrong_region.get_apps()
+        # Pinpoint's signing name on an SES v2 path is refused.
+        request = AWSRequest("GET", server.url + "/v2/email/templates")
+        SigV4Auth(Credentials("AKID", "secret"), "mobiletargeting", "us-east-1").add_auth(request)
+        status, _, _ = raw(server, "GET", "/v2/email/templates", b"", dict(request.headers.items()))
+        assert status == 403
+        server.check()
+
+
+def test_a_signed_request_with_a_swapped_body_is_refused_and_not_recorded() -> None:
+    with PinpointServer(require_signature=True, credentials={"AKID": "secret"}) as server:
+        server.mock.add_endpoint(user_id="u1", channel="SMS", address="+12065550123")
+        headers = signed(server, "AKID", "secret")
+        swapped = json.dumps({**GOOD, "Users": {"u1": {}, "u2": {}}}).encode()
+        headers["Content-Length"] = str(len(swapped))
+        status, _, answer = raw(server, "POST", SEND_PATH, swapped, headers)
+        assert status == 403
+        assert answer["Message"].startswith("The request signature we calculated")
+        assert list(server.mock.sent) == []
