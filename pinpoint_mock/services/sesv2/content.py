@@ -163,12 +163,17 @@ def render(ready: Ready, data_text: str | None) -> Rendering:
         return Rendering(None, None, None, "Template data is not valid JSON.")
     if not isinstance(data, dict):
         return Rendering(None, None, None, "Template data must be a JSON object.")
+    subject, text, html = ready.subject, ready.text, ready.html
     try:
-        texts = [None if t is None else handlebars.render(t, data)
-                 for t in (ready.subject, ready.text, ready.html)]  # fmt: skip
+        return Rendering(
+            None if subject is None else subject.run(data),
+            None if text is None else text.run(data),
+            None if html is None else html.run(data),
+            None,
+            data,
+        )
     except handlebars.TemplateError as exc:
         return Rendering(None, None, None, str(exc), data)
-    return Rendering(texts[0], texts[1], texts[2], None, data)
 
 
 def _attachments(items: list[Mapping[str, Any]], where: str) -> tuple[dict[str, Any], ...]:

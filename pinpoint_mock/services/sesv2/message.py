@@ -14,7 +14,7 @@ from ...request import Request
 from ...script import Delivery
 from ..base import Core
 from . import events
-from .content import Ready, Rendering
+from .content import Ready, Rendering, render
 from .simulator import EFFECTS, SIMULATOR, Effect, simulator_mailbox
 from .state import SesState
 
@@ -45,6 +45,8 @@ def recipients(
     to: tuple[str, ...], cc: tuple[str, ...], bcc: tuple[str, ...]
 ) -> tuple[tuple[str, str], ...]:
     """:attr:`Letter.recipients` from the three lists."""
+    if len(to) == 1 and not cc and not bcc:
+        return ((to[0], "to"),)  # the common case
     return (*((a, "to") for a in to), *((a, "cc") for a in cc), *((a, "bcc") for a in bcc))
 
 
@@ -62,9 +64,12 @@ class Verdict(NamedTuple):
 _DELIVERED = Verdict("SUCCESSFUL", EFFECTS["SUCCESSFUL"], 200, "", None)
 
 
-def decide(core: Core, state: SesState, letter: Letter, address: str, kind: str) -> Verdict:
+def decide(
+    core: Core, state: SesState, letter: Letter, address: str, kind: str, subject: str | None
+) -> Verdict:
     """A recipient's outcome: a scripted rule wins; else the account suppression list, the
-    mailbox simulator, the shared ``+tag`` simulator and chaos; else delivered."""
+    mailbox simulator, the shared ``+tag`` simulator and chaos; else delivered. (``letter``
+    gives the operation and the sender, ``subject`` the message's rendered subject.)"""
     script = core.script
     if not (script.scripted or state.suppressed or "@simulator" in address or "+" in address):
         return _DELIVERED  # an ordinary address, nothing scripted: the common case
@@ -77,11 +82,7 @@ def decide(core: Core, state: SesState, letter: Letter, address: str, kind: str)
             channel="EMAIL",
             address=address,
             operation=letter.operation,
-            attributes={
-                "from": letter.sender,
-                "recipient_type": kind,
-                "subject": letter.rendering.subject,
-            },
+            attributes={"from": letter.sender, "recipient_type": kind, "subject": subject},
             service="sesv2",
         )
         decision = script.decide(delivery)
@@ -143,39 +144,119 @@ def feedback_id(message_id: str, index: int) -> str:
     return f"{message_id[:-6]}{index + 1:06d}"
 
 
+Verdicts = list[tuple[str, str, Verdict]]
+"""(address, kind, verdict) for every recipient of a message."""
+Settled = tuple["Verdicts | None", "Verdict | None", "str | None"]
+"""A message's verdicts (None: every recipient delivered), the verdict refusing it
+synchronously (None when SES accepts it) and its message id (None when refused)."""
+
+
+class Judge:
+    """Decides the messages of one call, and knows what may be left for later."""
+
+    __slots__ = ("core", "letter", "needs_texts", "quiet", "state")
+
+    def __init__(self, core: Core, state: SesState, letter: Letter) -> None:
+        """``letter``: the call's operation and sender (its recipients and texts are each
+        message's)."""
+        self.core, self.state, self.letter = core, state, letter
+        script = core.script
+        self.quiet = not (script.scripted or state.suppressed)
+        """Nothing scripted and nobody suppressed: an address the simulators do not know is
+        delivered (see :func:`decide`), with no verdict to keep."""
+        self.needs_texts = script.scripted or bool(state.auto_suppress)
+        """Whether deciding needs the rendered texts: a rule or chaos may read the subject,
+        and automatic suppression skips messages whose rendering failed. Else a bulk entry is
+        rendered when its records are first read: what they show is fixed at send time all
+        the same (the parsed template and the entry's data are kept)."""
+
+    def settle(
+        self, recipients: tuple[tuple[str, str], ...], rendering: Rendering | None
+    ) -> Settled:
+        """Decide one message (``rendering`` None: not rendered yet, see :attr:`needs_texts`);
+        scripted hard bounces and complaints reach the suppression list now."""
+        core, state, letter = self.core, self.state, self.letter
+        if self.quiet:
+            for address, _ in recipients:
+                if "@simulator" in address or "+" in address:
+                    break
+            else:
+                return None, None, core.ids.message_id("EMAIL")
+        subject = rendering.subject if rendering is not None else None
+        verdicts = [(a, k, decide(core, state, letter, a, k, subject)) for a, k in recipients]
+        refusal = None
+        for _, _, verdict in verdicts:
+            if verdict.effect.error is not None:
+                refusal = verdict
+                break
+        message_id = None if refusal is not None else core.ids.message_id("EMAIL")
+        if message_id is not None and state.auto_suppress and rendering and not rendering.failure:
+            for index, (address, _, verdict) in enumerate(verdicts):
+                _auto_suppress(state, verdict, address, message_id, feedback_id(message_id, index))
+        return verdicts, refusal, message_id
+
+
+def _verdicts(recipients: tuple[tuple[str, str], ...], verdicts: Verdicts | None) -> Verdicts:
+    return verdicts if verdicts is not None else [(a, k, _DELIVERED) for a, k in recipients]
+
+
 def deliver(
     core: Core, state: SesState, letter: Letter, region: str, kept: SesDeliveries
 ) -> tuple[Effect | None, str | None]:
     """Decide the message's fate for every recipient and keep it in ``kept`` (its records and
     events are made when first read). Returns the effect that refuses the whole message
     synchronously (its ``error``; None when SES accepts it) and the message id (None when
-    refused). Scripted hard bounces and complaints reach the suppression list now."""
-    verdicts = [(a, k, decide(core, state, letter, a, k)) for a, k in letter.recipients]
-    refusal = next((v for _, _, v in verdicts if v.effect.error is not None), None)
-    message_id = None if refusal is not None else core.ids.message_id("EMAIL")
-    if message_id is not None and state.auto_suppress and letter.rendering.failure is None:
-        for index, (address, _, verdict) in enumerate(verdicts):
-            _auto_suppress(state, verdict, address, message_id, feedback_id(message_id, index))
+    refused)."""
+    verdicts, refusal, message_id = Judge(core, state, letter).settle(
+        letter.recipients, letter.rendering
+    )
+    verdicts = _verdicts(letter.recipients, verdicts)
     kept.add(Sent(letter, verdicts, refusal, message_id, kept.when, region, state.account))
     return (refusal.effect if refusal is not None else None), message_id
 
 
 class SesDeliveries:
     """One call's messages, made into :class:`SentMessage` records (one per recipient, with
-    the events SES would publish) when the call log first reads them."""
+    the events SES would publish) when the call log first reads them.
 
-    __slots__ = ("attempt", "call_index", "count", "request_id", "sent", "when")
+    A bulk send keeps each entry as a row of what is its own (:meth:`add_entry`) beside what
+    every entry shares (:meth:`bulk`), and makes the entry's :class:`Letter` with its
+    records."""
+
+    __slots__ = ("attempt", "call_index", "count", "request_id", "sent", "shared", "when")
 
     def __init__(self, request_id: str, call_index: int, attempt: int) -> None:
         self.request_id, self.call_index, self.attempt = request_id, call_index, attempt
         self.when = datetime.now(timezone.utc)
         """When the call was answered: its messages' timestamp."""
-        self.sent: list[Sent] = []
+        self.sent: list[Sent | tuple[Any, ...]] = []
+        self.shared: tuple[Letter, str, str] | None = None
+        """A bulk send's letter as every entry shares it, its region and its account."""
         self.count = 0
 
     def add(self, sent: Sent) -> None:
         self.sent.append(sent)
         self.count += len(sent.verdicts)
+
+    def bulk(self, letter: Letter, region: str, account: str) -> None:
+        """What every entry of a bulk send shares (its rows hold the rest)."""
+        self.shared = (letter, region, account)
+
+    def add_entry(
+        self,
+        index: int,
+        recipients: tuple[tuple[str, str], ...],
+        rendering: Rendering | None,
+        data: str | None,
+        tags: Mapping[str, str],
+        headers: tuple[tuple[str, str], ...],
+        settled: Settled,
+    ) -> None:
+        """Keep the ``index``-th bulk entry: its recipients, its texts (or None and its
+        template data to render them from when its records are made), its tags and headers,
+        and :meth:`Judge.settle`'s answer for it."""
+        self.sent.append((index, recipients, rendering, data, tags, headers, *settled))
+        self.count += len(recipients)
 
     def __len__(self) -> int:
         return self.count
@@ -183,8 +264,21 @@ class SesDeliveries:
     def records(self) -> list[SentMessage]:
         made: list[SentMessage] = []
         for sent in self.sent:
-            made += self._records(sent)
+            made += self._records(sent if isinstance(sent, Sent) else self._entry(sent))
         return made
+
+    def _entry(self, row: tuple[Any, ...]) -> Sent:
+        index, recipients, rendering, data, tags, headers, verdicts, refusal, message_id = row
+        assert self.shared is not None
+        shared, region, account = self.shared
+        if rendering is None:  # the template and its texts are fixed: rendered now as then
+            rendering = render(shared.ready, data)
+        letter = shared._replace(
+            recipients=recipients, rendering=rendering, tags=tags, headers=headers,
+            extra={**shared.extra, "bulk_entry": index},
+        )  # fmt: skip
+        verdicts = _verdicts(recipients, verdicts)
+        return Sent(letter, verdicts, refusal, message_id, self.when, region, account)
 
     def _records(self, sent: Sent) -> list[SentMessage]:
         letter, refusal, rendering = sent.letter, sent.refusal, sent.letter.rendering

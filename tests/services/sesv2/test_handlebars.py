@@ -96,3 +96,45 @@ def test_plain_templates_are_told_from_advanced_ones() -> None:
     assert not parse("Hi {{name}}").advanced
     assert parse("{{#if a}}x{{/if}}").advanced
     assert parse("{{a.b}}").advanced
+
+
+def test_a_text_is_compiled_once_and_the_cache_is_bounded() -> None:
+    from pinpoint_mock.services.sesv2 import handlebars
+
+    first = parse("Hi {{name}} #cache-test")
+    assert parse("Hi {{name}} #cache-test") is first  # the same text: the same compiled template
+    changed = parse("Hello {{name}} #cache-test")  # a changed template is another text
+    assert changed is not first
+    assert render(changed, {"name": "Ana"}) == "Hello Ana #cache-test"
+    for n in range(handlebars.CACHE_SIZE + 20):
+        parse(f"{{{{n}}}} {n} #cache-fill")
+    assert handlebars.cache_info().currsize == handlebars.cache_info().maxsize
+    assert handlebars.cache_info().maxsize == handlebars.CACHE_SIZE
+    assert render(parse("Hi {{name}} #cache-test"), {"name": "Bo"}) == "Hi Bo #cache-test"
+    long = "{{name}}" + "x" * handlebars.CACHE_TEXT  # too long to keep: compiled at each use
+    assert parse(long) is not parse(long)
+    assert render(parse(long), {"name": "N"}).startswith("Nxxx")
+
+
+def test_the_output_is_bounded_in_plain_templates_and_loops() -> None:
+    from pinpoint_mock.services.sesv2.handlebars import MAX_OUTPUT
+
+    big = "x" * (MAX_OUTPUT // 100)
+    with pytest.raises(TemplateError, match="larger than"):
+        show("{{big}}" * 101, {"big": big})
+    with pytest.raises(TemplateError, match="larger than"):
+        show("{{#each xs}}{{../big}}{{/each}}", {"xs": list(range(101)), "big": big})
+    with pytest.raises(TemplateError, match="larger than"):
+        show("{{#each xs}}" + "y" * 1000 + "{{/each}}", {"xs": [0] * (MAX_OUTPUT // 1000 + 1)})
+    assert len(show("{{big}}" * 100, {"big": big})) == 100 * len(big)
+
+
+def test_data_variables_reach_nested_blocks_and_partials_in_a_loop() -> None:
+    assert show("{{#each xs}}{{#if @first}}F{{/if}}{{this}}{{/each}}", {"xs": ["a", "b"]}) == "Fab"
+    partial = '{{#*inline "p"}}{{@index}}:{{this}} {{/inline}}{{#each xs}}{{> p}}{{/each}}'
+    assert show(partial, {"xs": ["a", "b"]}) == "0:a 1:b "
+    outer = "{{#each xs}}{{#each ../ys}}{{@index}}{{/each}}{{@index}};{{/each}}"
+    assert show(outer, {"xs": [1, 2], "ys": [1, 2, 3]}) == "0120;0121;"
+    assert show("{{#each m}}{{this}}{{/each}}", {"m": {"a": 1, "b": 2}}) == "12"
+    with pytest.raises(MissingAttribute, match="'@index'"):
+        show("{{@index}}", {})

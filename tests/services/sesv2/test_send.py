@@ -299,3 +299,68 @@ def test_bulk_needs_one_to_fifty_entries() -> None:
     status, _, payload = call(Engine(), BULK, body)
     assert status == 400
     assert "BulkEmailEntries" in payload["message"]
+
+
+def _bulk_records(*, scripted: bool) -> list[tuple[Any, ...]]:
+    engine = Engine(seed=1)
+    content = {"Subject": "Hi {{name}}", "Text": "{{#each items}}{{@index}}={{this}} {{/each}}"}
+    call(engine, "/v2/email/templates", {"TemplateName": "t", "TemplateContent": content})
+    if scripted:  # a rule may read the subject: each entry is rendered when it is sent
+        engine.core.script.add_rule(Rule("BOUNCE", address="nobody@example.com", service="sesv2"))
+    datas = ['{"name": "A", "items": ["x", "y"]}', None, "not json", '{"items": []}']
+    entries = [
+        {"Destination": {"ToAddresses": [f"r{n}@example.com"]}, **({} if data is None else {
+            "ReplacementEmailContent": {"ReplacementTemplate": {"ReplacementTemplateData": data}}
+        })}
+        for n, data in enumerate(datas)
+    ]  # fmt: skip
+    default = {"Template": {"TemplateName": "t", "TemplateData": '{"name": "D", "items": [1]}'}}
+    body = {
+        "FromEmailAddress": "me@example.com",
+        "BulkEmailEntries": entries,
+        "DefaultContent": default,
+    }
+    assert call(engine, BULK, body)[0] == 200
+    changed = {"TemplateContent": {"Subject": "Changed", "Text": "changed"}}
+    response, _ = engine.handle(
+        Request("PUT", "/v2/email/templates/t", {}, json.dumps(changed).encode(), "server")
+    )
+    assert response.status == 200
+    return [
+        (s.address, s.title, s.body, s.delivery_status, s.details["template_data"])
+        for s in engine.log.sent  # first read after the template changed
+    ]
+
+
+def test_bulk_records_show_the_texts_of_send_time_whenever_they_are_rendered() -> None:
+    expected = [
+        ("r0@example.com", "Hi A", "0=x 1=y ", "SUCCESSFUL", {"name": "A", "items": ["x", "y"]}),
+        ("r1@example.com", "Hi D", "0=1 ", "SUCCESSFUL", {"name": "D", "items": [1]}),
+        ("r2@example.com", None, None, "PERMANENT_FAILURE", None),
+        ("r3@example.com", None, None, "PERMANENT_FAILURE", {"items": []}),
+    ]
+    assert _bulk_records(scripted=False) == expected
+    assert _bulk_records(scripted=True) == expected
+
+
+def test_a_changed_template_renders_its_new_text() -> None:
+    engine = Engine(seed=1)
+    template = {"TemplateName": "t", "TemplateContent": {"Subject": "One {{n}}", "Text": "x"}}
+    call(engine, "/v2/email/templates", template)
+    content = {"Template": {"TemplateName": "t", "TemplateData": '{"n": 1}'}}
+    send(engine, ["a@example.com"], content)
+    changed = {"TemplateContent": {"Subject": "Two {{n}}", "Text": "x"}}
+    engine.handle(Request("PUT", "/v2/email/templates/t", {}, json.dumps(changed).encode(), "s"))
+    send(engine, ["a@example.com"], content)
+    assert [s.title for s in engine.log.sent] == ["One 1", "Two 1"]
+
+
+def test_a_display_name_is_taken_off_as_parseaddr_does() -> None:
+    engine = Engine(seed=1)
+    to = ["Ana Lima <ana@example.com>", "<bo@example.com>", '"Cy, Jr." <cy@example.com>']
+    body = {"FromEmailAddress": "Shop-1 <shop@example.com>", "Destination": {"ToAddresses": to},
+            "Content": SIMPLE}  # fmt: skip
+    assert call(engine, SEND, body)[0] == 200
+    sent = list(engine.log.sent)
+    assert [s.address for s in sent] == ["ana@example.com", "bo@example.com", "cy@example.com"]
+    assert sent[0].details["from"] == "Shop-1 <shop@example.com>"
