@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..models import PUSH_CHANNELS
+from .details import ses_envelope, ses_events, sms_voice_facts
 from .markup import escape, fields, raw, span, status_class, substitutions, text
 
 #: Push fields shown in the card itself rather than in the list of other fields.
@@ -104,6 +105,7 @@ def _sms(message: Mapping[str, Any]) -> str:
     for name in ("MessageType", "OriginationNumber", "SenderId", "Keyword"):
         if rest.get(name):
             details.append(f"<span>{escape(name)} {escape(rest.pop(name))}</span>")
+    details += sms_voice_facts(message)  # SMS and voice v2: origination, message type, MMS
     return (
         '<div class="preview preview-sms"><div class="phone">'
         f'<div class="bubble">{text(message.get("body"))}</div>'
@@ -117,6 +119,7 @@ def _email(message: Mapping[str, Any]) -> str:
     envelope = [
         f'<div class="subject"><b>Subject</b> {text(message.get("title"), "(no subject)")}</div>',
         f"<div><b>To</b> {escape(message.get('address'))}</div>",
+        *ses_envelope(message),  # SES v2: sender, every recipient, this copy's kind
     ]
     for name in _EMAIL_SHOWN:
         if rest.get(name):
@@ -144,7 +147,7 @@ def _email(message: Mapping[str, Any]) -> str:
         parts.append(f'<div class="email-text">{text(None)}</div>')
     return (
         f'<div class="preview preview-email"><div class="envelope">{"".join(envelope)}</div>'
-        f"{''.join(parts)}{raw(message, 'raw email')}{fields(rest)}</div>"
+        f"{''.join(parts)}{raw(message, 'raw email')}{fields(rest)}{ses_events(message)}</div>"
     )
 
 
@@ -187,6 +190,7 @@ def _push(message: Mapping[str, Any]) -> str:
 def _voice(message: Mapping[str, Any]) -> str:
     rest = dict(message.get("fields") or {})
     voice = [f"{escape(k)} {escape(rest.pop(k))}" for k in ("VoiceId", "LanguageCode") if k in rest]
+    voice += sms_voice_facts(message)  # SMS and voice v2: origination, voice, text type
     voice_html = f'<div class="voice-meta">{" · ".join(voice)}</div>' if voice else ""
     return (
         '<div class="preview preview-voice"><div class="call-card">'
