@@ -106,6 +106,8 @@ class PinpointServer:
         self._ready = threading.Event()
         self._thread: threading.Thread | None = None
         self._stopped = False
+        self._serving = False
+        self._state_lock = threading.Lock()
 
     # -- lifecycle ---------------------------------------------------------------------------
     @property
@@ -133,16 +135,22 @@ class PinpointServer:
 
     def serve_forever(self) -> None:
         """Serve in the calling thread until :meth:`stop` is called from elsewhere."""
+        with self._state_lock:
+            if self._stopped:
+                return
+            self._serving = True
         loop = asyncio.new_event_loop()
         self._connections = Connections(self._answer, self._executor, self.limits, _quick)
         listener = loop.run_until_complete(
             loop.create_server(self._connections.protocol, sock=self._socket)
         )
         loop.call_soon(self._connections.tick, loop)
-        self._loop = loop
+        with self._state_lock:
+            self._loop = loop
+            stopped = self._stopped
         self._ready.set()
         try:
-            if not self._stopped:
+            if not stopped:
                 loop.run_forever()
         finally:
             listener.close()
@@ -154,13 +162,15 @@ class PinpointServer:
 
     def stop(self) -> None:
         """Stop serving (from any thread); the serving thread closes the socket."""
-        self._stopped = True
-        loop = self._loop
-        if loop is None:  # never served
+        with self._state_lock:
+            self._stopped = True
+            loop, serving = self._loop, self._serving
+        if not serving:
             self._release()
             return
-        with contextlib.suppress(RuntimeError):  # already closed
-            loop.call_soon_threadsafe(loop.stop)
+        if loop is not None:  # else serve_forever sees _stopped once its loop is made
+            with contextlib.suppress(RuntimeError):  # already closed
+                loop.call_soon_threadsafe(loop.stop)
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None

@@ -127,7 +127,12 @@ def user_agent(call: Any) -> str:
 def inspection_api(url: str, method: str, route: str, payload: Any = None) -> Any:
     """The inspection API, as docs/clients/cli.md calls it with curl."""
     data = None if payload is None else json.dumps(payload).encode()
-    request = urllib.request.Request(f"{url}/_aws/pinpoint/{route}", data=data, method=method)
+    request = urllib.request.Request(
+        f"{url}/_aws/pinpoint/{route}",
+        data=data,
+        method=method,
+        headers={"Content-Type": "application/json"},  # the control API refuses other types
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
 
