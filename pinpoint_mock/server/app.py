@@ -3,14 +3,16 @@
 The server is an adapter above the mock: a service call goes to :meth:`PinpointMock.serve`, a
 control call to :func:`inspection.handle` (after :class:`~.guard.Guard`'s checks), and nothing
 here reaches inside the mock. Connections are asyncio protocols over llhttp (``httptools``,
-:mod:`.protocol`); each complete request is answered in a small thread pool, so a long answer
-never stops the event loop from reading, timing out and refusing.
+:mod:`.protocol`). A service call with a body up to 64 KiB is answered in the event loop's
+thread (a thread hop cost more than the answer); bigger ones and control calls go to a small
+thread pool, so a long answer never stops the loop from reading, timing out and refusing.
 
-Why llhttp under our own thin protocol, measured with ``benchmarks/bench_server.py`` (32 boto3
-clients in 4 processes, SendUsersMessages, 2-core machine, ratios of medians against
-moto_server's GetApp in the same run): this module 6.3x; uvicorn (httptools) 3.5x and uvicorn
-(h11) 4.1x; waitress 4.0x; the hand-written parser it replaces 6.0x. llhttp (Node.js's parser)
-refuses every framing attack on our list by itself (bad, signed, duplicate or listed
+Why llhttp under our own thin protocol: measured as ``benchmarks/bench_server.py`` measures (32
+boto3 clients in 4 processes sending SendUsersMessages, medians of 3 interleaved rounds against
+moto_server's GetApp in the same run, a shared 2-core machine), this module answers 4.6x
+moto_server's throughput; uvicorn with httptools 4.1x, waitress 4.2x (uvicorn with h11 4.1x in
+an earlier run); the hand-written server it replaces 6.2x, by checking nothing. llhttp (Node.js's
+parser) refuses every framing attack on our list by itself (bad, signed, duplicate or listed
 Content-Length, Content-Length with Transfer-Encoding, chunk-size overflow); h11 accepts
 ``Content-Length: 5, 5`` and repeated equal lengths; uvicorn adds an ASGI layer, no header-size
 limit with httptools, no timeout on a connection that never sends, and a concurrency limit that
