@@ -173,3 +173,35 @@ def test_aws_simulator_numbers_behave_as_documented(sms: Any, mock: PinpointMock
     assert (first.delivery_status, first.rule) == ("SUCCESSFUL", "simulator:+14254147755")
     assert second.delivery_status == "PERMANENT_FAILURE"
     assert second.details["event"] == "TEXT_CARRIER_UNREACHABLE"
+
+
+def test_a_record_is_the_same_made_at_send_time_or_when_first_read(sms: Any) -> None:
+    """Unscripted, a send's record is made when first read; a rule needs its details at send
+    time. Either way the record shows the same facts."""
+    from pinpoint_mock import mock_pinpoint
+
+    def record(scripted: bool) -> tuple[Any, ...]:
+        with mock_pinpoint(seed=1) as mock:
+            if scripted:
+                mock.outcome("THROTTLED", address="+12065550199")  # another number
+            sms.send_text_message(
+                DestinationPhoneNumber=DEST, MessageBody="Hi", Context={"k": "v"}, Keyword="K"
+            )
+            sms.send_voice_message(
+                DestinationPhoneNumber=DEST, OriginationIdentity="+12065551234", MessageBody="Hi"
+            )
+            sms.send_media_message(
+                DestinationPhoneNumber=DEST,
+                MediaUrls=["s3://bucket/cat.png"],
+                OriginationIdentity=DEST,
+            )
+            return tuple(
+                (s.operation, s.address, s.body, s.message, s.context, s.details, s.rule)
+                for s in mock.sent
+            )
+
+    made_later, made_now = record(False), record(True)
+    assert made_later == made_now
+    assert made_later[0][5]["keyword"] == "K"
+    assert made_later[1][5]["voiceId"] == "MATTHEW"
+    assert made_later[2][5]["mms"] is True
