@@ -489,6 +489,70 @@ def rendering_section(result: Any) -> Section:
     )
 
 
+def ratios_section(key: str, title: str, about: str) -> Callable[[Any], Section]:
+    """A section from ``bench_sesv2``/``bench_sms_voice_v2`` ratios (their ``Ratio`` rows):
+    per case, mock and floor per call on each clock, and mock/floor against its target."""
+
+    def convert(ratios: Any) -> Section:
+        tables: dict[str, list[Line]] = {}
+        for row in ratios or ():
+            lines = tables.setdefault(row.case, [])
+            lines += [
+                Line(f"mock ({row.clock})", row.mock, "s"),
+                Line(f"floor ({row.clock})", row.floor, "s"),
+            ]
+            target = Target("<=", row.target) if row.target is not None else None
+            lines.append(Line(f"mock/floor ({row.clock})", row.ratio, "x", target))
+        ordered = [
+            Table(case, [x for x in lines if x.unit == "s"] + [x for x in lines if x.unit != "s"])
+            for case, lines in tables.items()
+        ]
+        return Section(key, title, about, ordered)
+
+    return convert
+
+
+SESV2_ABOUT = (
+    "`sesv2.send_email` (Simple content, one recipient) and a 50-entry "
+    "`send_bulk_email` (a stored template with `{{#each}}`, its data per entry) inside "
+    "`mock_pinpoint` (recording on) against the floor (the same call answered by a canned "
+    "`before-send` handler). CPU time of the calling thread (steadier on a shared machine) "
+    "and wall clock from the same candidates; the records-read ratio reads every record "
+    "after each call, in rounds of its own, without a target (issue 16)."
+)
+SMS_ABOUT = (
+    "`pinpoint-sms-voice-v2.send_text_message` inside `mock_pinpoint` (recording on) "
+    "against the floor (the same call answered by a canned `before-send` handler), in CPU "
+    "time and wall clock; the records-read ratio without a target (issue 17)."
+)
+
+
+def scaling(quick: bool) -> list[Section]:
+    """``bench_scaling``: each input's cost at n..8n and the exponent of its growth."""
+    from benchmarks import bench_scaling
+
+    rows = bench_scaling.run(3, 5) if quick else bench_scaling.run()
+    print(bench_scaling.render(rows))
+    lines = [
+        Line(
+            f"{row.case}: exponent",
+            round(row.exponent, 2),
+            "n",
+            Target("<=", bench_scaling.LINEAR),
+            f"{row.sizes[0]:,} to {row.sizes[-1]:,} {row.unit}; "
+            + "ratios "
+            + " ".join(f"{r:.2f}" for r in row.ratios),
+        )
+        for row in rows
+    ]
+    about = (
+        "Every input a request, a template or the command line can grow, timed at n, 2n, 4n "
+        "(and 8n) (fastest of a few runs): cost ~ size ** exponent over the whole range; 1 is "
+        "linear, 2 quadratic."
+    )
+    return [Section("scaling", "Scaling: cost against input size", about, [Table("", lines)])]
+
+
 def _call_main(module: Any, quick: bool) -> Any:
     """``module.main(argv)`` if it takes arguments (``--quick`` passed on), else ``main()``."""
     if inspect.signature(module.main).parameters:
@@ -836,6 +900,31 @@ FIGURES = (
         _from_module("bench_rendering", rendering_section),
         optional=True,
     ),
+    Figure(
+        "sesv2",
+        "SES v2 per-call cost",
+        _from_module(
+            "bench_sesv2",
+            ratios_section(
+                "sesv2", "SES v2 per-call cost through boto3: mock vs floor", SESV2_ABOUT
+            ),
+        ),
+        optional=True,
+    ),
+    Figure(
+        "sms-voice-v2",
+        "SMS and voice v2 per-call cost",
+        _from_module(
+            "bench_sms_voice_v2",
+            ratios_section(
+                "sms-voice-v2",
+                "SMS and voice v2 per-call cost through boto3: mock vs floor",
+                SMS_ABOUT,
+            ),
+        ),
+        optional=True,
+    ),
+    Figure("scaling", "scaling", scaling, optional=True),
 )
 #: The order of the report's sections (figures run in FIGURES' order).
 ORDER = (
@@ -848,8 +937,17 @@ ORDER = (
     "session",
     "factories",
     "rendering",
+    "sesv2",
+    "sms-voice-v2",
+    "scaling",
 )
-MODULES = {"factories": "bench_factories", "rendering": "bench_rendering"}
+MODULES = {
+    "factories": "bench_factories",
+    "rendering": "bench_rendering",
+    "sesv2": "bench_sesv2",
+    "sms-voice-v2": "bench_sms_voice_v2",
+    "scaling": "bench_scaling",
+}
 
 
 def missing(figure: Figure) -> str:
