@@ -23,20 +23,29 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import PinpointMockError
-from ..services.pinpoint.apps import MAX_NAME
-from ..services.pinpoint.channels import PLATFORMS
-from ..services.pinpoint.otp import MAX_BRAND, RANGES
 from .provider import make_faker, provider_of
 
 COUNTRIES = ("US", "CA", "GB", "DE", "FR", "IN", "BR", "JP", "AU")
 """Countries the phone numbers come from (the provider's mobile ranges)."""
+
+#: The service's bounds the bodies keep to (the factories import nothing of the services; a
+#: test keeps these equal to theirs).
+MAX_NAME = 64
+MAX_BRAND = 20
+RANGES = {"CodeLength": (5, 8), "ValidityPeriod": (5, 60), "AllowedAttempts": (1, 5)}
+#: Channel platform -> the operations' infix.
+PLATFORMS = {
+    "SMS": "Sms", "EMAIL": "Email", "VOICE": "Voice", "APNS": "Apns",
+    "APNS_SANDBOX": "ApnsSandbox", "APNS_VOIP": "ApnsVoip",
+    "APNS_VOIP_SANDBOX": "ApnsVoipSandbox", "GCM": "Gcm", "BAIDU": "Baidu", "ADM": "Adm",
+}  # fmt: skip
 
 TEMPLATE_KINDS = ("SMS", "EMAIL", "PUSH", "VOICE")
 _TEMPLATE_INFIX = {"SMS": "Sms", "EMAIL": "Email", "PUSH": "Push", "VOICE": "Voice"}
 
 #: The channel operations, by platform (UpdateSmsChannel, UpdateApnsSandboxChannel...).
 CHANNEL_OPERATIONS: dict[str, str] = {
-    platform: f"Update{infix}Channel" for platform, (infix, _) in PLATFORMS.items()
+    platform: f"Update{infix}Channel" for platform, infix in PLATFORMS.items()
 }
 #: The template operations, by template type and verb ("Create"/"Update").
 TEMPLATE_OPERATIONS: dict[tuple[str, str], str] = {

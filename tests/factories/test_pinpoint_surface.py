@@ -33,6 +33,18 @@ def test_every_operation_with_a_contract_is_covered() -> None:
     assert set(SURFACE_OPERATIONS) == set(operations) - sends
 
 
+def test_the_bounds_are_the_services() -> None:
+    from pinpoint_mock.factories import pinpoint_surface as factory
+    from pinpoint_mock.services.pinpoint import apps, channels, otp
+
+    assert (factory.MAX_NAME, factory.MAX_BRAND, factory.RANGES) == (
+        apps.MAX_NAME,
+        otp.MAX_BRAND,
+        otp.RANGES,
+    )
+    assert {p: infix for p, (infix, _) in channels.PLATFORMS.items()} == factory.PLATFORMS
+
+
 def test_the_same_seed_gives_the_same_bodies() -> None:
     first, again = PinpointSurfaceFactory(seed=5), PinpointSurfaceFactory(seed=5)
     assert [first.request(op) for op in SURFACE_OPERATIONS] == [
