@@ -247,7 +247,9 @@ def test_warnings_point_at_the_test_line_that_caused_them(project: pytest.Pytest
             pinpoint.outcome("THROTTLED", user="ghost")
         """
     )
-    result = project.runpytest("-W", "default", "-p", "no:randomly")
+    # In a process of its own: an in-process run shares (and restores) this one's modules, and
+    # a requests imported there first can leave two CookieJar classes behind.
+    result = project.runpytest_subprocess("-W", "default", "-p", "no:randomly")
     result.assert_outcomes(passed=3)
     output = result.stdout.str()
     result.stdout.fnmatch_lines(
