@@ -35,6 +35,10 @@ from .syntax import parse as parse_syntax
 
 MAX_OUTPUT = 40 * 1024 * 1024
 """Largest rendered text (SES's message size limit)."""
+MAX_STEPS = 1_000_000
+"""Most ``#each`` iterations in one rendering, all loops together: nested loops over the data
+(at most 262,144 characters of it) whose bodies print nothing would otherwise run without bound
+(a modelled limit: SES documents none)."""
 CACHE_SIZE = 256
 """Template texts kept compiled (the least recently used goes first)."""
 CACHE_TEXT = 64 * 1024
@@ -53,11 +57,13 @@ class MissingAttribute(TemplateError):
 
 
 class _Out(list[str]):
-    """The rendered pieces, their total size, and the data's root (for ``@root``)."""
+    """The rendered pieces, their total size, the data's root (for ``@root``) and the loop
+    iterations left (a loop whose body prints nothing is bounded by them, not by the size)."""
 
-    __slots__ = ("root", "size")
+    __slots__ = ("root", "size", "steps")
     root: Any
     size: int
+    steps: int
 
 
 Emit = Callable[[list[Any], Mapping[str, Any], _Out, int], None]
@@ -115,6 +121,10 @@ def _too_large() -> TemplateError:
     return TemplateError(f"the rendered text is larger than {MAX_OUTPUT} characters")
 
 
+def _too_many_steps() -> TemplateError:
+    return TemplateError(f"the template's loops run more than {MAX_STEPS} times in all")
+
+
 def _too_deep() -> TemplateError:
     return TemplateError(f"partials and blocks nested deeper than {MAX_DEPTH} levels")
 
@@ -150,7 +160,7 @@ def _advanced(parsed: Parsed) -> Callable[[Mapping[str, Any]], str]:
 
     def run(data: Mapping[str, Any]) -> str:
         out = _Out()
-        out.root, out.size = data, 0
+        out.root, out.size, out.steps = data, 0, MAX_STEPS
         root([data], {}, out, 0)
         return "".join(out)
 
@@ -279,6 +289,9 @@ def _each(get: Get, body: Emit, otherwise: Emit, numbered: bool) -> Emit:
         if not isinstance(value, (list, dict)) or not value:
             otherwise(stack, frame, out, depth)
             return
+        out.steps -= len(value)
+        if out.steps < 0:
+            raise _too_many_steps()
         stack.append(None)
         try:
             if numbered:

@@ -138,3 +138,13 @@ def test_data_variables_reach_nested_blocks_and_partials_in_a_loop() -> None:
     assert show("{{#each m}}{{this}}{{/each}}", {"m": {"a": 1, "b": 2}}) == "12"
     with pytest.raises(MissingAttribute, match="'@index'"):
         show("{{@index}}", {})
+
+
+def test_nested_loops_that_print_nothing_are_bounded() -> None:
+    from pinpoint_mock.services.sesv2 import handlebars as hb
+
+    loops = "{{#each a}}{{#each ../a}}{{#each ../../a}}{{/each}}{{/each}}{{/each}}"
+    template = hb.parse(loops)
+    with pytest.raises(hb.TemplateError, match="loops run more than"):
+        hb.render(template, {"a": list(range(200))})  # 8,000,000 iterations, no output
+    assert hb.render(template, {"a": list(range(20))}) == ""
