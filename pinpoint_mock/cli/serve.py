@@ -78,7 +78,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
 def add_parser(sub: Any) -> None:
     """The ``serve`` command and its options, on the subparsers ``sub``."""
-    from ..server import DEFAULT_PORT
+    from ..limits import DEFAULT_PORT
 
     serve = sub.add_parser(
         "serve",

@@ -5,7 +5,8 @@ handle) -> ``app`` (the HTTP front) -> ``inspection`` (the ``/_aws/pinpoint/`` A
 (the inbox page) -> ``answers`` (what the routes share); ``signature`` verifies SigV4.
 """
 
-from .app import DEFAULT_PORT, PinpointServer
+from ..limits import DEFAULT_PORT
+from .app import PinpointServer
 from .handle import ServerHandle
 
 __all__ = ["DEFAULT_PORT", "PinpointServer", "ServerHandle"]

@@ -48,7 +48,6 @@ from .signature import verify
 if TYPE_CHECKING:
     from ..mock import PinpointMock
 
-DEFAULT_PORT = 4599
 #: Errors raised inside the server kept for :meth:`PinpointServer.check` (the rest are counted).
 MAX_KEPT_ERRORS = 100
 _NO_REQUEST_ID = "00000000-0000-0000-0000-000000000000"
