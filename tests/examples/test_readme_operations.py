@@ -31,8 +31,7 @@ def listed() -> set[str]:
                           for kind in kinds_of(group.split(" the ", 1)[1])}  # fmt: skip
             else:
                 for item in group.split(", "):
-                    verbs, _, noun = item.rpartition("/") if "/" in item else ("", "", item)
-                    if not verbs:
+                    if "/" not in item:
                         names.add(item)
                         continue
                     head = item.split("/")
