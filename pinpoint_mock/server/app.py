@@ -42,7 +42,8 @@ from ..services import service_for
 from . import inspection
 from .answers import error_answer
 from .guard import Guard
-from .protocol import Connections, HttpRequest, Limits, Reply
+from .messages import HttpRequest, Limits, Reply
+from .protocol import Connections
 from .signature import verify
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class PinpointServer:
     secret key). ``allowed_hosts`` are names besides loopback and the bound address that the
     control API answers to (``"*"``: any). ``max_calls`` and ``max_deliveries`` bound the mock's
     history (None: leave the mock as it is; ``pinpoint-mock serve`` bounds both). ``limits`` are
-    the HTTP limits (:class:`~.protocol.Limits`). Errors raised inside the server are kept (at
+    the HTTP limits (:class:`~.messages.Limits`). Errors raised inside the server are kept (at
     most :data:`MAX_KEPT_ERRORS`) and re-raised by :meth:`check`.
     """
 

@@ -14,7 +14,7 @@ import pytest
 
 from pinpoint_mock.mock import PinpointMock
 from pinpoint_mock.server import PinpointServer
-from pinpoint_mock.server.protocol import Limits
+from pinpoint_mock.server.messages import Limits
 
 APP = "611e3e3cdd47474c9c1399a505665b91"
 SEND = f"/v1/apps/{APP}/users-messages"
