@@ -178,3 +178,31 @@ def test_aiobotocore_is_patched_only_while_a_mock_is_active() -> None:
     assert aiobotocore.endpoint.AioEndpoint._send is send
     assert AioRequestSigner.get_auth_instance is auth
     assert aiobotocore.endpoint.asyncio is asyncio
+
+
+def test_ses_v2_and_sms_voice_v2_through_aiobotocore(connections: list[Any]) -> None:
+    async def send() -> tuple[Any, Any]:
+        session = get_session()
+        async with session.create_client("sesv2", region_name="us-east-1") as ses:
+            mail = await ses.send_email(
+                FromEmailAddress="shop@example.com",
+                Destination={"ToAddresses": ["ana@example.com"]},
+                Content={
+                    "Simple": {"Subject": {"Data": "Hi"}, "Body": {"Text": {"Data": "Hello"}}}
+                },
+            )
+        async with session.create_client("pinpoint-sms-voice-v2", region_name="us-east-1") as sms:
+            try:
+                await sms.send_text_message(DestinationPhoneNumber="+12065550123", MessageBody="x")
+            except sms.exceptions.ConflictException as exc:
+                return mail, exc.response["Reason"]
+        raise AssertionError("the opted-out number was not refused")
+
+    with mock_pinpoint() as pinpoint:
+        pinpoint.sms_voice_v2.opt_out("+12065550123")
+        mail, reason = asyncio.run(send())
+    assert mail["MessageId"]
+    assert reason == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    pinpoint.assert_sent(service="sesv2", to="ana@example.com", subject="Hi")
+    assert [c.service for c in pinpoint.calls] == ["sesv2", "pinpoint-sms-voice-v2"]
+    assert connections == []
