@@ -26,11 +26,9 @@ import pytest
 
 from pinpoint_mock import PinpointMock
 from pinpoint_mock.server import PinpointServer
+from tests.system.clients import BIN, JS_DIR, ROOT, aws_executable, client_env, run
 
-ROOT = Path(__file__).resolve().parents[2]
-JS_DIR = Path(__file__).resolve().parent / "js"
 APP = "611e3e3cdd47474c9c1399a505665b91"
-BIN = Path(sys.executable).parent
 
 # docs/clients/cli.md registers these two endpoints of user-1 with `aws pinpoint update-endpoint`.
 CLI_ENDPOINTS = {
@@ -51,47 +49,6 @@ INVALID_REQUEST = {
 
 
 # -- helpers --------------------------------------------------------------------------------
-def client_env(tmp_path: Path) -> dict[str, str]:
-    """The environment of a client subprocess: nothing AWS from the caller (no AWS_PROFILE, no
-    real keys), fake credentials, a fixed region, and no way to read ~/.aws."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    nowhere = tmp_path / "no-aws-config"
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
-    env.update(
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_REGION="us-east-1",
-        AWS_CONFIG_FILE=str(nowhere / "config"),
-        AWS_SHARED_CREDENTIALS_FILE=str(nowhere / "credentials"),
-        AWS_EC2_METADATA_DISABLED="true",
-        HOME=str(home),  # ~/.aws/models and friends: an empty directory
-    )
-    return env
-
-
-def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
-    )
-
-
-def aws_executable() -> str:
-    """The AWS CLI next to this Python (the venv's bin), else on PATH; fail when missing."""
-    beside = BIN / "aws"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    found = shutil.which("aws")
-    if found is None:
-        pytest.fail(
-            f"the AWS CLI (`aws`) is neither in {BIN} nor on PATH; it is in the project's test "
-            "extra: pip install -e '.[test]'",
-            pytrace=False,
-        )
-    return found
-
-
 def aws(url: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return run([aws_executable(), "pinpoint", *args, "--endpoint-url", url], env)
 

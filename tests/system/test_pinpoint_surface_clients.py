@@ -5,10 +5,6 @@ side by side in both orders."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -21,41 +17,16 @@ from moto import mock_aws
 
 from pinpoint_mock import mock_pinpoint
 from pinpoint_mock.mock import PinpointMock
+from tests.system.clients import aws_executable, client_env, run
 
-BIN = Path(sys.executable).parent
 TO = "+12065550142"
-
-
-def client_env(tmp_path: Path) -> dict[str, str]:
-    """Nothing AWS from the caller, fake credentials, a fixed region, no ~/.aws."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
-    env.update(
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_CONFIG_FILE=str(tmp_path / "none" / "config"),
-        AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "none" / "credentials"),
-        AWS_EC2_METADATA_DISABLED="true",
-        HOME=str(home),
-    )
-    return env
 
 
 def aws(url: str, tmp_path: Path, *args: str) -> Any:
     """``aws pinpoint <args>`` against the server; its JSON output (fails on a non-zero exit)."""
-    beside = BIN / "aws"
-    executable = str(beside) if beside.is_file() else shutil.which("aws")
-    if executable is None:
-        pytest.fail("the AWS CLI is missing: pip install -e '.[test]'", pytrace=False)
-    done = subprocess.run(
-        [executable, "pinpoint", *args, "--endpoint-url", url, "--output", "json"],
-        env=client_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    done = run(
+        [aws_executable(), "pinpoint", *args, "--endpoint-url", url, "--output", "json"],
+        client_env(tmp_path),
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout) if done.stdout.strip() else None

@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -16,43 +15,13 @@ import boto3
 import pytest
 
 from pinpoint_mock import mock_pinpoint
+from tests.system.clients import JS_DIR, aws_executable, client_env, run
 
-ROOT = Path(__file__).resolve().parents[2]
-JS_DIR = Path(__file__).resolve().parent / "js"
-BIN = Path(sys.executable).parent
 SIMPLE = {"Simple": {"Subject": {"Data": "Your order"}, "Body": {"Text": {"Data": "Shipped."}}}}
 
 
-def client_env(tmp_path: Path) -> dict[str, str]:
-    """A client subprocess's environment: fake credentials, a fixed region, no ~/.aws."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
-    env.update(
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_CONFIG_FILE=str(tmp_path / "none" / "config"),
-        AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "none" / "credentials"),
-        AWS_EC2_METADATA_DISABLED="true",
-        AWS_MAX_ATTEMPTS="1",
-        HOME=str(home),
-    )
-    return env
-
-
-def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
-    )
-
-
 def aws(url: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    beside = BIN / "aws"
-    executable = str(beside) if beside.is_file() else shutil.which("aws")
-    if executable is None:
-        pytest.fail("the AWS CLI is missing: pip install -e '.[test]'", pytrace=False)
-    return run([executable, "sesv2", *args, "--endpoint-url", url], env)
+    return run([aws_executable(), "sesv2", *args, "--endpoint-url", url], env)
 
 
 def node(url: str, scenario: str, env: dict[str, str]) -> Any:
@@ -162,7 +131,7 @@ def test_boto3_against_the_server_via_aws_endpoint_url_sesv2(
 
 
 def test_aws_cli_send_email(pinpoint_server: Any, tmp_path: Path) -> None:
-    env = client_env(tmp_path)
+    env = client_env(tmp_path, AWS_MAX_ATTEMPTS="1")
     done = aws(
         pinpoint_server.url, env, "send-email",
         "--from-email-address", "shop@example.com",
@@ -186,7 +155,7 @@ def test_aws_cli_contract_error_exits_255_naming_the_path(
     pinpoint_server: Any, tmp_path: Path
 ) -> None:
     done = aws(
-        pinpoint_server.url, client_env(tmp_path), "send-email",
+        pinpoint_server.url, client_env(tmp_path, AWS_MAX_ATTEMPTS="1"), "send-email",
         "--from-email-address", "shop@example.com",
         "--destination", json.dumps({"ToAddresses": ["ana@example.com"]}),
         "--content", json.dumps(SIMPLE),
@@ -198,7 +167,7 @@ def test_aws_cli_contract_error_exits_255_naming_the_path(
 
 
 def test_js_sdk_send_template_and_bulk(pinpoint_server: Any, tmp_path: Path) -> None:
-    env = client_env(tmp_path)
+    env = client_env(tmp_path, AWS_MAX_ATTEMPTS="1")
     output = node(pinpoint_server.url, "send", env)
     assert output["statusCode"] == 200
     assert output["response"]["MessageId"]
@@ -212,7 +181,7 @@ def test_js_sdk_send_template_and_bulk(pinpoint_server: Any, tmp_path: Path) -> 
 
 
 def test_js_sdk_gets_the_modeled_errors(pinpoint_server: Any, tmp_path: Path) -> None:
-    env = client_env(tmp_path)
+    env = client_env(tmp_path, AWS_MAX_ATTEMPTS="1")
     pinpoint_server.sesv2.fail("MessageRejected", message="Blocked by policy")
     error = node(pinpoint_server.url, "rejected", env)
     assert error == {"name": "MessageRejected", "statusCode": 400, "message": "Blocked by policy"}

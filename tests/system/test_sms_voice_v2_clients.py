@@ -14,7 +14,7 @@ from typing import Any
 import boto3
 import pytest
 
-from tests.system.test_clients import JS_DIR, aws_executable, client_env, run
+from tests.system.clients import JS_DIR, aws_executable, client_env, run
 
 DEST = "+12065550123"
 
