@@ -36,9 +36,14 @@ class RouteTable:
     """A rest-json service's operations by method and path pattern (named groups become the
     route's ``params``)."""
 
-    def __init__(self, service: str, routes: tuple[tuple[str, str, str], ...]) -> None:
+    def __init__(
+        self, service: str, routes: tuple[tuple[str, str, str], ...], *, owned: str | None = None
+    ) -> None:
+        """``owned``: a path prefix under which every call is the service's (else only calls
+        that match one of its routes are)."""
         self.service = service
         self.routes = routes
+        self.owned = owned
         self._compiled = tuple(
             (method, re.compile(pattern + r"/?$"), op) for method, pattern, op in routes
         )
@@ -63,6 +68,8 @@ class RouteTable:
     def _claims(self, path: str) -> bool:
         """Whether any of this service's paths matches ``path`` (whatever the method)."""
         path = path.split("?", 1)[0]
+        if self.owned is not None:
+            return path.startswith(self.owned)
         return any(pattern.match(path) for _, pattern, _ in self._compiled)
 
     def _route(self, method: str, path: str) -> Route:

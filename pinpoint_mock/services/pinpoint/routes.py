@@ -3,10 +3,8 @@ others (so a call the fake does not serve is refused by its name)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-
 from ...wire import RouteTable
+from ..model import RestJsonNames
 from .channels import ROUTES as CHANNEL_ROUTES
 from .templates_api import ROUTES as TEMPLATE_ROUTES
 
@@ -35,26 +33,5 @@ ROUTES = RouteTable(
     ),
 )
 
-_MODEL: list[tuple[str, re.Pattern[str], str]] = []
-
-
-def model_operation(method: str, path: str, headers: Mapping[str, str]) -> str | None:
-    """botocore's name for the Pinpoint operation at ``method path`` (any of the service's
-    operations, served or not); None when no operation is there or botocore is missing."""
-    if not _MODEL:
-        try:
-            from botocore.loaders import Loader
-        except ImportError:  # pragma: no cover - the aws extra is not installed
-            return None
-        model = Loader().load_service_model("pinpoint", "service-2")
-        for name, op in model["operations"].items():
-            uri = op["http"]["requestUri"].split("?", 1)[0]
-            regex = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(uri))
-            _MODEL.append((name, re.compile(f"^{regex}/?$"), op["http"]["method"]))
-        # Longer literal paths first, so /endpoints/{id} is not taken for /endpoints.
-        _MODEL.sort(key=lambda item: -len(item[1].pattern))
-    bare = path.split("?", 1)[0]
-    for name, pattern, op_method in _MODEL:
-        if op_method == method.upper() and pattern.match(bare):
-            return name
-    return None
+model_operation = RestJsonNames("pinpoint")
+"""botocore's name for the Pinpoint operation at a method and path (served or not)."""

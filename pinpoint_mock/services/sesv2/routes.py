@@ -4,10 +4,8 @@ or, inside moto's ``mock_aws``, left to moto)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-
-from ...wire import Route, RouteTable
+from ...wire import RouteTable
+from ..model import RestJsonNames
 
 _V2 = r"/v2/email"
 
@@ -35,52 +33,13 @@ ROUTES = RouteTable(
             "DeleteSuppressedDestination",
         ),
     ),
+    # Every path under /v2/email/ is SES v2's: an operation the fake does not serve there is
+    # refused by its model name, not taken for another service's.
+    owned=_V2 + "/",
 )
 
 
-class Routes:
-    """SES v2's router: the route table's operations, and every path under ``/v2/email/``
-    claimed (a call to an operation the fake does not serve is then refused by its model name,
-    not taken for another service's)."""
+ROUTER = ROUTES
 
-    def __init__(self, table: RouteTable) -> None:
-        self.table = table
-
-    @property
-    def operations(self) -> tuple[str, ...]:
-        return self.table.operations
-
-    def find(self, method: str, path: str, headers: Mapping[str, str]) -> Route:
-        return self.table.route(method, path)
-
-    def owns(self, method: str, path: str, headers: Mapping[str, str]) -> bool:
-        return path.startswith(_V2 + "/")
-
-
-ROUTER = Routes(ROUTES)
-
-_MODEL: list[tuple[str, re.Pattern[str], str]] = []
-
-
-def model_operation(method: str, path: str, headers: Mapping[str, str]) -> str | None:
-    """botocore's name for the SES v2 operation at ``method path`` (served or not); None when
-    no operation is there or botocore is missing."""
-    if not _MODEL:
-        try:
-            from botocore.loaders import Loader
-        except ImportError:  # pragma: no cover - the aws extra is not installed
-            return None
-        model = Loader().load_service_model("sesv2", "service-2")
-        found = []
-        for name, op in model["operations"].items():
-            uri = op["http"]["requestUri"].split("?", 1)[0]
-            regex = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(uri))
-            found.append((name, re.compile(f"^{regex}/?$"), op["http"]["method"]))
-        # Longer literal paths first, so /templates/{name} is not taken for /templates.
-        found.sort(key=lambda item: -len(item[1].pattern))
-        _MODEL.extend(found)
-    bare = path.split("?", 1)[0]
-    for name, pattern, op_method in _MODEL:
-        if op_method == method.upper() and pattern.match(bare):
-            return name
-    return None
+model_operation = RestJsonNames("sesv2")
+"""botocore's name for the SES v2 operation at a method and path (served or not)."""

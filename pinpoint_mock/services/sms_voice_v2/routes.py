@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from ...request import header
 from ...wire import Route, RouteError
+from ..model import model_operations
 
 TARGET_PREFIX = "PinpointSMSVoiceV2."
 """What every target of the service starts with (the model's ``targetPrefix`` and a dot)."""
@@ -75,18 +76,4 @@ def model_operation(method: str, path: str, headers: Mapping[str, str]) -> str |
     if not target.startswith(TARGET_PREFIX):
         return None
     name = target[len(TARGET_PREFIX) :]
-    return name if name in _model_operations() else None
-
-
-_MODEL: set[str] = set()
-
-
-def _model_operations() -> set[str]:
-    if not _MODEL:
-        try:
-            from botocore.loaders import Loader
-        except ImportError:  # pragma: no cover - the aws extra is not installed
-            return _MODEL
-        model = Loader().load_service_model("pinpoint-sms-voice-v2", "service-2")
-        _MODEL.update(model["operations"])
-    return _MODEL
+    return name if name in model_operations("pinpoint-sms-voice-v2") else None
