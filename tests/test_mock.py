@@ -614,3 +614,18 @@ def test_the_decorated_class_is_a_class_with_its_tests() -> None:
         "test_first",
         "test_second",
     ]
+
+
+def test_mock_pinpoint_shows_exactly_the_options_of_pinpoint_mock() -> None:
+    import inspect
+
+    from pinpoint_mock.mock import PinpointMock as Mock
+    from pinpoint_mock.mock import mock_pinpoint as factory
+
+    def options(function: object) -> list[tuple[str, object]]:
+        parameters = inspect.signature(function).parameters.values()  # type: ignore[arg-type]
+        return [(p.name, p.default) for p in parameters if p.name != "self"]
+
+    assert options(factory) == options(Mock.__init__)
+    made = factory(seed=3, sms_max_gsm7=1600, end_of_support=True)
+    assert (made.seed, made.options.sms_max_gsm7, made.options.end_of_support) == (3, 1600, True)
