@@ -77,43 +77,58 @@ def _wrong_type(kind: str) -> st.SearchStrategy[Any]:
 
 
 @dataclass(frozen=True)
-class _Plan:
+class Plan:
+    """One place a contract can be broken: the rule, the site, the required member to remove."""
+
     rule: str
     site: Site
     member: str | None = None
     """The required member to remove."""
 
 
-def _plans(source: SchemaShape) -> dict[str, list[_Plan]]:
-    plans: dict[str, list[_Plan]] = {rule: [] for rule in RULES}
+def _plans(source: SchemaShape) -> dict[str, list[Plan]]:
+    plans: dict[str, list[Plan]] = {rule: [] for rule in RULES}
     for site in source.sites():
         node = site.node
         kind = node.get("type")
         if kind is not None and site.steps:
-            plans["type"].append(_Plan("type", site))
+            plans["type"].append(Plan("type", site))
         if "enum" in node:
-            plans["enum"].append(_Plan("enum", site))
+            plans["enum"].append(Plan("enum", site))
         if kind == "object":
             for member in node.get("required", ()):
-                plans["required"].append(_Plan("required", site, member))
+                plans["required"].append(Plan("required", site, member))
             if node.get("additionalProperties") is False and node.get("properties"):
-                plans["additionalProperties"].append(_Plan("additionalProperties", site))
+                plans["additionalProperties"].append(Plan("additionalProperties", site))
         for rule in ("maxProperties", "maxItems", "pattern", "minimum", "maximum"):
             if rule in node:
-                plans[rule].append(_Plan(rule, site))
+                plans[rule].append(Plan(rule, site))
         for rule in ("minProperties", "minItems"):
             if node.get(rule, 0) > 0:
-                plans[rule].append(_Plan(rule, site))
+                plans[rule].append(Plan(rule, site))
     return {rule: found for rule, found in plans.items() if found}
 
 
 @cache
-def _plans_for(name: str) -> dict[str, list[_Plan]]:
+def plans_for(name: str) -> dict[str, list[Plan]]:
+    """Every place the contract document ``name`` can be broken, by rule."""
     return _plans(shape(name))
 
 
+NewKey = Callable[[list[str | int]], st.SearchStrategy[str]]
+"""The key to add to an empty map found at a path."""
+
+
+def _pinpoint_key(path: list[str | int]) -> st.SearchStrategy[str]:
+    return USER_IDS if path == ["Users"] else st.text(max_size=6)
+
+
 def _reach(
-    source: SchemaShape, doc: Any, site: Site, draw: Callable[[st.SearchStrategy[Any]], Any]
+    source: SchemaShape,
+    doc: Any,
+    site: Site,
+    draw: Callable[[st.SearchStrategy[Any]], Any],
+    new_key: NewKey,
 ) -> list[str | int]:
     """Walk ``doc`` along ``site``, creating what is missing with minimal valid values; returns
     the concrete path (map keys and list indexes chosen on the way)."""
@@ -129,7 +144,7 @@ def _reach(
             if current:
                 key = draw(st.sampled_from(list(current)))
             else:
-                key = draw(USER_IDS if path == ["Users"] else st.text(max_size=6))
+                key = draw(new_key(path))
                 current[key] = source.minimal(child)
         else:
             if not current:
@@ -151,11 +166,20 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _mutate(
-    source: SchemaShape, doc: dict[str, Any], plan: _Plan, draw: Callable[[Any], Any]
+def mutate(
+    source: SchemaShape,
+    doc: dict[str, Any],
+    plan: Plan,
+    draw: Callable[[Any], Any],
+    *,
+    reserved: frozenset[str] = frozenset({PAYLOAD}),
+    new_key: NewKey = _pinpoint_key,
 ) -> tuple[list[str | int], str]:
-    """Apply ``plan`` to ``doc`` in place; returns the violation's path and a description."""
-    path = _reach(source, doc, plan.site, draw)
+    """Apply ``plan`` to ``doc`` (a body of the contract ``source``) in place; returns the
+    violation's path and a description. ``reserved``: member names never added at the top as
+    unknown ones (the SDK input's names); ``new_key``: the key of an entry made in an empty
+    map."""
+    path = _reach(source, doc, plan.site, draw, new_key)
     node = plan.site.node
     rule = plan.rule
     if rule == "required":
@@ -165,7 +189,7 @@ def _mutate(
     if rule == "additionalProperties":
         target = _value_at(doc, path)
         props = node.get("properties") or {}
-        forbidden = set(props) | ({PAYLOAD} if not path else set())
+        forbidden = set(props) | (reserved if not path else set())
         key = draw(
             st.one_of(st.sampled_from(_TYPO_KEYS), st.text(max_size=8)).filter(
                 lambda k: k not in forbidden and k not in target
@@ -233,7 +257,7 @@ def invalid_requests(
     """Requests broken by one deliberate mutation, as :class:`InvalidRequest` (``body``,
     ``path``, ``rule``). ``rules`` limits the kinds of mutation (default: every rule the
     contract has a place for, equally often)."""
-    plans = _plans_for(REQUEST_SCHEMA)
+    plans = plans_for(REQUEST_SCHEMA)
     chosen = list(plans) if rules is None else list(dict.fromkeys(rules))
     unknown = [r for r in chosen if r not in plans]
     if unknown:
@@ -250,7 +274,7 @@ def invalid_requests(
         body = copy.deepcopy(draw(bodies))
         rule = draw(st.sampled_from(chosen))
         plan = draw(st.sampled_from(plans[rule]))
-        path, description = _mutate(source, body, plan, draw)
+        path, description = mutate(source, body, plan, draw)
         parts: PathT = tuple(path)
         if input_shape:
             body = {"ApplicationId": application_id, PAYLOAD: body}

@@ -26,13 +26,13 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ..contract import PathT, format_path, json_type_name
+from ..contract import PathT, format_path
 from ..contract.schemas import SERVICES
-from ..contract.values import TYPE_CHECKS
 from ..factories.pinpoint_surface import CHANNEL_OPERATIONS, SURFACE_OPERATIONS, TEMPLATE_OPERATIONS
 from ..services.pinpoint.apps import MAX_NAME
 from ..services.pinpoint.otp import MAX_BRAND, RANGES
-from .shapes import SchemaShape, Site, Slot, shape
+from .invalid import Plan, mutate, plans_for
+from .shapes import shape
 from .sms_voice_v2 import DESTINATIONS
 
 #: The contract rules an invalid body can break, one per body.
@@ -209,99 +209,24 @@ def _document(operation: str) -> str:
     return f"{stem}.request.json"
 
 
-def _plans(operation: str) -> list[tuple[str, Site, str | None]]:
-    """(rule, site, required member) for every place the contract of ``operation`` has."""
-    found: list[tuple[str, Site, str | None]] = []
-    for site in shape(_document(operation)).sites():
-        node = site.node
-        kind = node.get("type")
-        if kind is not None and site.steps:
-            found.append(("type", site, None))
-        if "enum" in node:
-            found.append(("enum", site, None))
-        if kind == "object":
-            found += [("required", site, member) for member in node.get("required", ())]
-            if node.get("additionalProperties") is False and node.get("properties"):
-                found.append(("additionalProperties", site, None))
-        found += [(rule, site, None) for rule in ("minimum", "maximum") if rule in node]
-    return found
-
-
-_JUNK = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-(2**40), 2**40),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.text(max_size=8),
-    st.lists(st.integers(), max_size=2),
-    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
-)
-_TYPOS = ("Nmae", "Bdy", "enabled", "Titel", "Foo", "X")
-
-
-def _reach(source: SchemaShape, doc: Any, site: Site, draw: st.DrawFn) -> list[str | int]:
-    """Walk ``doc`` to ``site``, creating what is missing with minimal valid values."""
-    path: list[str | int] = []
-    current = doc
-    for step, child in zip(site.steps, site.chain[1:], strict=True):
-        key: str | int
-        if isinstance(step, str):
-            key = step
-            if step not in current:
-                current[step] = source.minimal(child)
-        elif step is Slot.KEY:
-            key = draw(st.sampled_from(list(current))) if current else "team"
-            current.setdefault(key, source.minimal(child))
-        else:
-            if not current:
-                current.append(source.minimal(child))
-            key = draw(st.integers(0, len(current) - 1))
-        path.append(key)
-        current = current[key]
-    return path
+def _plans(operation: str, rules: set[str]) -> list[Plan]:
+    """Every place of ``rules`` the contract of ``operation`` has."""
+    found = plans_for(_document(operation))
+    return [plan for rule in RULES if rule in rules for plan in found.get(rule, ())]
 
 
 def _mutate(
-    operation: str, doc: dict[str, Any], plan: tuple[str, Site, str | None], draw: st.DrawFn
+    operation: str, doc: dict[str, Any], plan: Plan, draw: st.DrawFn
 ) -> tuple[list[str | int], str]:
-    rule, site, member = plan
-    source = shape(_document(operation))
-    path = _reach(source, doc, site, draw)
-    target: Any = doc
-    for part in path:
-        target = target[part]
-    node = site.node
-    if rule == "required":
-        assert member is not None
-        target.pop(member, None)
-        return [*path, member], f"removed required member {member!r}"
-    if rule == "additionalProperties":
-        allowed = set(node.get("properties") or {}) | {"ApplicationId"}
-        _, payload = SERVICES["pinpoint"][1][operation]
-        key = draw(
-            st.one_of(st.sampled_from(_TYPOS), st.text(min_size=1, max_size=8)).filter(
-                lambda k: k not in allowed and k != payload and k not in target
-            )
-        )
-        target[key] = draw(_JUNK)
-        return [*path, key], f"added unknown member {key!r}"
-    if rule == "type":
-        check = TYPE_CHECKS[node["type"]]
-        value = draw(_JUNK.filter(lambda v: not check(v)))
-        description = f"set {json_type_name(value)} where {node['type']} belongs"
-    elif rule == "enum":
-        value = draw(st.text(max_size=10).filter(lambda v: v not in node["enum"]))
-        description = f"set {value!r}, not one of {', '.join(node['enum'])}"
-    else:
-        bound = node[rule]
-        span = draw(st.integers(1, 2**40))
-        value = bound + span if rule == "maximum" else bound - span
-        description = f"set {value}, beyond the {rule} {bound}"
-    parent: Any = doc
-    for part in path[:-1]:
-        parent = parent[part]
-    parent[path[-1]] = value
-    return path, description
+    """Break ``doc`` by ``plan`` (the SDK input's member names are never added as unknown ones;
+    an entry made in an empty map is called ``team``); returns the violation's path and a
+    description."""
+    _, payload = SERVICES["pinpoint"][1][operation]
+    reserved = frozenset({"ApplicationId"} | ({payload} if payload else set()))
+    return mutate(
+        shape(_document(operation)), doc, plan, draw,
+        reserved=reserved, new_key=lambda path: st.just("team"),
+    )  # fmt: skip
 
 
 def invalid_bodies(
@@ -315,14 +240,14 @@ def invalid_bodies(
     if unknown:
         raise ValueError(f"unknown rule(s) {', '.join(sorted(unknown))}; known: {', '.join(RULES)}")
     ops = [operation] if operation is not None else list(SURFACE_OPERATIONS)
-    plans = {op: [p for p in _plans(op) if p[0] in chosen_rules] for op in ops}
+    plans = {op: _plans(op, chosen_rules) for op in ops}
     ops = [op for op in ops if plans[op]]
     if not ops:
         raise ValueError(
             f"no place for rule(s) {', '.join(sorted(chosen_rules))} in {operation or 'any'}"
         )
 
-    by_rule = {r: [op for op in ops if any(p[0] == r for p in plans[op])] for r in RULES}
+    by_rule = {r: [op for op in ops if any(p.rule == r for p in plans[op])] for r in RULES}
     present = [r for r in RULES if by_rule[r]]
 
     @st.composite
@@ -330,9 +255,9 @@ def invalid_bodies(
         rule = draw(st.sampled_from(present))  # each rule equally often
         op = draw(st.sampled_from(by_rule[rule]))
         body = copy.deepcopy(draw(_valid(op)))
-        plan = draw(st.sampled_from([p for p in plans[op] if p[0] == rule]))
+        plan = draw(st.sampled_from([p for p in plans[op] if p.rule == rule]))
         path, description = _mutate(op, body, plan, draw)
         parts: PathT = tuple(path)
-        return InvalidSurfaceBody(op, body, format_path(parts), plan[0], parts, description)
+        return InvalidSurfaceBody(op, body, format_path(parts), rule, parts, description)
 
     return build()
