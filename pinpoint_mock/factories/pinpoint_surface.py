@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import PinpointMockError
-from .provider import make_faker, provider_of
+from .provider import MOBILE_COUNTRIES, SeededFactory
 
-COUNTRIES = ("US", "CA", "GB", "DE", "FR", "IN", "BR", "JP", "AU")
-"""Countries the phone numbers come from (the provider's mobile ranges)."""
+COUNTRIES = MOBILE_COUNTRIES
 
 #: The service's bounds the bodies keep to (the factories import nothing of the services; a
 #: test keeps these equal to theirs).
@@ -87,18 +86,8 @@ class InvalidSurfaceRequest:
     mutation: str
 
 
-class PinpointSurfaceFactory:
+class PinpointSurfaceFactory(SeededFactory):
     """Bodies for the Pinpoint surface from one seed (the same seed, the same bodies)."""
-
-    def __init__(self, seed: int | str | None = None) -> None:
-        self.fake = make_faker(seed)
-        self.provider = provider_of(self.fake)
-        self.rng = self.fake.random
-
-    # -- pieces --
-    def phone_number(self, country: str | None = None) -> str:
-        """A mobile number valid for ``country`` (one of :data:`COUNTRIES` when None)."""
-        return str(self.provider.e164_phone_number(country or self.rng.choice(COUNTRIES)))
 
     def _tags(self) -> dict[str, str]:
         return {"team": self.rng.choice(("growth", "ops", "care")), "env": "test"}

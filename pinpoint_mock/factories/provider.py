@@ -282,3 +282,21 @@ def provider_of(fake: Faker) -> PinpointProvider:
             return provider
     fake.add_provider(PinpointProvider)
     return provider_of(fake)
+
+
+MOBILE_COUNTRIES = ("US", "CA", "GB", "DE", "FR", "IN", "BR", "JP", "AU")
+"""Countries whose mobile ranges the factories draw destinations from."""
+
+
+class SeededFactory:
+    """What a service's factory starts from: a Faker with the :class:`PinpointProvider` and its
+    random generator, seeded with ``seed`` (the same seed, the same bodies)."""
+
+    def __init__(self, seed: int | str | None = None) -> None:
+        self.fake = make_faker(seed)
+        self.provider = provider_of(self.fake)
+        self.rng = self.fake.random
+
+    def phone_number(self, country: str | None = None) -> str:
+        """A mobile number valid for ``country`` (one of :data:`MOBILE_COUNTRIES` when None)."""
+        return str(self.provider.e164_phone_number(country or self.rng.choice(MOBILE_COUNTRIES)))

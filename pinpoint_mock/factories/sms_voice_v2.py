@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import PinpointMockError
-from .provider import make_faker, provider_of
+from .provider import MOBILE_COUNTRIES, SeededFactory
 
-COUNTRIES = ("US", "CA", "GB", "DE", "FR", "IN", "BR", "JP", "AU")
-"""Countries the destinations come from (the provider's mobile ranges)."""
+COUNTRIES = MOBILE_COUNTRIES
 
 _BODIES = (
     "Your code is {code}. It expires in 10 minutes.",
@@ -44,17 +43,8 @@ class InvalidV2Request:
     mutation: str
 
 
-class SmsVoiceV2Factory:
+class SmsVoiceV2Factory(SeededFactory):
     """SMS and voice v2 request bodies from one seed (the same seed, the same bodies)."""
-
-    def __init__(self, seed: int | str | None = None) -> None:
-        self.fake = make_faker(seed)
-        self.provider = provider_of(self.fake)
-        self.rng = self.fake.random
-
-    def phone_number(self, country: str | None = None) -> str:
-        """A mobile number valid for ``country`` (one of :data:`COUNTRIES` when None)."""
-        return str(self.provider.e164_phone_number(country or self.rng.choice(COUNTRIES)))
 
     def text(self) -> str:
         template: str = self.rng.choice(_BODIES)
